@@ -1,0 +1,40 @@
+// Turning the common flags (--publication, --date, --out) into checked values, and the pipeline
+// context a command needs. Shared by the commands so each one stays a few lines.
+
+import type { Config } from '../config/schema.ts';
+import { UsageError } from '../errors.ts';
+import { createHttp } from '../fetch/http.ts';
+import { dayIn } from '../pipeline/normalize.ts';
+import type { RunContext } from '../pipeline/run.ts';
+import { openLlm } from '../writer/llm.ts';
+import type { CliContext } from './command.ts';
+
+export function publications(config: Config, wanted: unknown): string[] {
+  const names = Object.keys(config.publications);
+  const list = (Array.isArray(wanted) ? wanted : wanted ? [wanted] : names) as string[];
+  const unknown = list.find((p) => !names.includes(p));
+  if (unknown) throw new UsageError(`--publication ${unknown}: no such publication (configured: ${names.join(', ')})`);
+  return list;
+}
+
+export function date(config: Config, value: unknown): string {
+  if (value === undefined) return dayIn(new Date(), config.timezone);
+  const text = String(value);
+  const parsed = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) {
+    throw new UsageError(`--date ${text}: expected a day as YYYY-MM-DD`);
+  }
+  return text;
+}
+
+export async function runContext(ctx: CliContext, out?: unknown): Promise<RunContext> {
+  const config = await ctx.config();
+  return {
+    config,
+    store: await ctx.store(),
+    llm: openLlm(config.llm),
+    http: createHttp({ userAgent: config.userAgent, ...config.http }),
+    log: ctx.log,
+    out: typeof out === 'string' ? out : config.out,
+  };
+}

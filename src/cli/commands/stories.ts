@@ -1,0 +1,46 @@
+// `ribao stories`: the merged stories of a day, with identity keys, member items and score.
+
+import { rank } from '../../pipeline/rank.ts';
+import { candidates } from '../../pipeline/select.ts';
+import { date, publications } from '../choose.ts';
+import type { Command } from '../command.ts';
+
+export default {
+  summary: 'list the merged stories of a day with keys, items and score',
+  usage: 'ribao stories [--date YYYY-MM-DD] [--publication P] [--json]',
+  options: {
+    date: { type: 'string' },
+    publication: { type: 'string', short: 'p' },
+    json: { type: 'boolean', default: false },
+  },
+  async run(ctx, { values }) {
+    const config = await ctx.config();
+    const store = await ctx.store();
+    const day = date(config, values.date ?? (await store.storyDates())[0]);
+    const stories = values.publication
+      ? await candidates(store, config, publications(config, values.publication)[0] as string, day)
+      : (await store.storiesOn(day)).filter((s) => !s.dropped);
+    const ranked = rank(stories).map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      date: s.editionDate,
+      score: s.score,
+      terms: s.terms,
+      keys: s.keys,
+      title: s.items[0]?.title ?? '',
+      items: s.items.map((i) => ({ source: i.source, externalId: i.externalId, url: i.url, keys: i.keys })),
+      writeups: s.writeups.map((w) => ({ lang: w.lang, status: w.status, title: w.title })),
+    }));
+    if (values.json) {
+      ctx.stdout.write(`${JSON.stringify({ date: day, stories: ranked }, null, 2)}\n`);
+      return 0;
+    }
+    ctx.stdout.write(`${day}: ${ranked.length} stories\n`);
+    for (const s of ranked) {
+      ctx.stdout.write(`${s.id}  ${s.score.toFixed(2).padStart(6)}  ${s.title}\n`);
+      ctx.stdout.write(`    keys: ${s.keys.join(' ')}\n`);
+      for (const i of s.items) ctx.stdout.write(`    ${i.source}: ${i.url}\n`);
+    }
+    return 0;
+  },
+} satisfies Command;

@@ -1,0 +1,124 @@
+// The one configuration schema: every key declared once, with its default and validation.
+// Source-specific keys are validated by each source's descriptor (config/load.ts), not here.
+
+import { z } from 'zod';
+
+// Display order is the list order; `priority` decides which rule wins when several match
+// (higher first, then list order): specific rules (domains, keywords) outrank catch-all kinds.
+const DEFAULT_DAILY_SECTIONS: SectionConfig[] = [
+  { title: '资讯', children: [
+    { title: '研究', priority: 2, match: { kinds: ['article'], keywords: ['research', 'paper', 'benchmark', '研究', '论文'] } },
+    { title: '产业', priority: 0, match: { kinds: ['article'] } },
+  ] },
+  { title: '推特', priority: 10, match: { domains: ['x.com', 'twitter.com', 'weibo.com', 'threads.net', 'bsky.app'] } },
+  { title: '论文', priority: 5, match: { kinds: ['paper'] } },
+  { title: '产品', priority: 6, match: { keywords: ['launches', 'launched', 'now available', '发布', '上线'] } },
+  { title: 'HuggingFace&Github', priority: 10, match: { domains: ['github.com', 'huggingface.co'] } },
+  { title: '投融资', priority: 9, match: { keywords: ['funding', 'raises', 'series a', 'series b', '融资', '估值'] } },
+  { title: '学习', priority: 7, match: { keywords: ['tutorial', 'course', '教程', '课程'] } },
+];
+
+type Kind = 'paper' | 'article' | 'post' | 'repo';
+
+const Match = z
+  .object({
+    kinds: z.array(z.enum(['paper', 'article', 'post', 'repo'])).optional(),
+    sources: z.array(z.string()).optional(),
+    domains: z.array(z.string()).optional(),
+    keywords: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export interface SectionConfig {
+  title: string;
+  priority?: number | undefined;
+  match?: { kinds?: Kind[] | undefined; sources?: string[] | undefined; domains?: string[] | undefined; keywords?: string[] | undefined } | undefined;
+  children?: SectionConfig[] | undefined;
+}
+
+const Section: z.ZodType<SectionConfig> = z.lazy(() =>
+  z
+    .object({
+      title: z.string().min(1),
+      priority: z.number().optional(),
+      match: Match.optional(),
+      children: z.array(Section).optional(),
+    })
+    .strict(),
+);
+
+const Publication = z
+  .object({
+    title: z.string().min(1),
+    template: z.enum(['paper-digest', 'daily-report']),
+    description: z.string().default(''),
+    /** Source ids offered to this publication; empty means every source. */
+    sources: z.array(z.string()).default([]),
+    /** At most this many entries per edition (0 = no limit). */
+    limit: z.number().int().min(0).default(0),
+    sections: z.array(Section).default(DEFAULT_DAILY_SECTIONS),
+    /** Credit for items found automatically: a handle, or null to omit the `贡献人` line. */
+    defaultContributor: z.string().nullable().default(null),
+    disclaimer: z.string().default('本文档仅供学习交流使用，版权归原作者所有。'),
+  })
+  .strict();
+
+const Source = z.looseObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/), kind: z.string().min(1) });
+
+export const ConfigSchema = z
+  .object({
+    db: z.string().default('./data/ribao.db'),
+    /** Where `ribao run` and `ribao build` write editions. */
+    out: z.string().default('./out'),
+    /** Edition days are counted in this time zone. */
+    timezone: z.string().default('Asia/Shanghai'),
+    userAgent: z.string().default('ribao/0.1 (+https://github.com/ribao/ribao)'),
+    http: z
+      .object({
+        timeoutMs: z.number().int().positive().default(30_000),
+        maxBodyBytes: z.number().int().positive().default(20 * 1024 * 1024),
+      })
+      .strict()
+      .prefault({}),
+    llm: z
+      .object({
+        baseUrl: z.string().url().nullable().default(null),
+        apiKey: z.string().nullable().default(null),
+        model: z.string().default('gpt-4o-mini'),
+        timeoutMs: z.number().int().positive().default(120_000),
+        concurrency: z.number().int().min(1).default(4),
+      })
+      .strict()
+      .prefault({}),
+    sources: z.array(Source).default([
+      { id: 'hf-daily', kind: 'hf-daily' },
+      { id: 'arxiv', kind: 'arxiv', categories: ['cs.AI', 'cs.CL', 'cs.CV', 'cs.LG'] },
+    ]),
+    publications: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), Publication).default({
+      papers: {
+        title: 'AI 论文日报',
+        template: 'paper-digest',
+        description: 'Hugging Face 每日论文与 arXiv cs.AI / cs.CL / cs.CV / cs.LG，全文翻译',
+        sources: ['hf-daily', 'arxiv'],
+        limit: 30,
+        sections: [],
+        defaultContributor: null,
+        disclaimer: '',
+      },
+      daily: {
+        title: 'AI 日报',
+        template: 'daily-report',
+        description: '论文、资讯、GitHub、社交平台与贡献人投稿',
+        sources: [],
+        limit: 0,
+        sections: DEFAULT_DAILY_SECTIONS,
+        defaultContributor: null,
+        disclaimer: '本文档仅供学习交流使用，版权归原作者所有。',
+      },
+    }),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type PublicationConfig = z.infer<typeof Publication>;
+export type SourceConfig = z.infer<typeof Source>;

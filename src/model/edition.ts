@@ -1,0 +1,44 @@
+// The Edition: one dated issue of one publication, as assembled; every renderer reads only this.
+// Owns the shape only.
+
+export interface EditionEntry {
+  storyId: string;
+  kind: 'paper' | 'article' | 'post' | 'repo';
+  /** English (or source-language) title as published. */
+  originalTitle: string;
+  /** Chinese title, or null when no translation exists yet. */
+  title: string | null;
+  /** Chinese text (translation or summary); the source text when `translated` is false. */
+  body: string;
+  translated: boolean;
+  /** Edited by a person (shown in provenance). */
+  edited: boolean;
+  url: string;
+  image: string | null;
+  /** The `贡献人` credit, without the `@`, or null to omit the line. */
+  contributor: string | null;
+  score: number;
+  links: { source: string; url: string }[];
+}
+
+export interface EditionSection {
+  title: string;
+  entries: EditionEntry[];
+  children: EditionSection[];
+}
+
+export interface Edition {
+  publication: string;
+  title: string;
+  template: 'paper-digest' | 'daily-report';
+  date: string;
+  sections: EditionSection[];
+  /** Entries whose text is extractive because no LLM endpoint was available. */
+  untranslated: number;
+}
+
+/** Every entry of an edition in reading order (sections, then their sub-sections). */
+export function allEntries(edition: Edition): EditionEntry[] {
+  const walk = (s: EditionSection): EditionEntry[] => [...s.entries, ...s.children.flatMap(walk)];
+  return edition.sections.flatMap(walk);
+}

@@ -1,0 +1,141 @@
+// Reads one saved or fetched day of Hugging Face Daily Papers into wire entries, repairing the days saved as
+// Python-repr strings; every failure is an InputError naming the input. Builds no RawItem (adapt.ts does).
+
+import { InputError } from '../../errors.ts';
+import { parseArxivId } from '../../stories/arxiv-id.ts';
+import { PythonReprError, type PyValue, parsePythonLiteral } from './python-repr.ts';
+import { type HfDailyEntry, hfDailyEntry, hfWrappedDay } from './wire.ts';
+
+export interface HfDay {
+  /** The listing day the payload or its name states (wrapper `date`, else a YYYY-MM-DD in `origin`), if any. */
+  date: string | null;
+  entries: HfDailyEntry[];
+}
+
+/**
+ * Parse one day. Shapes accepted: the API's JSON array of entries; an array of Python-repr strings of
+ * entries; `{status, date, count, data: [...]}` wrapping either. A bad entry throws, unless `onBadEntry`
+ * is given: then it is reported there and skipped.
+ */
+export function parseDay(text: string, origin: string, onBadEntry?: (error: InputError) => void): HfDay {
+  const { list, date } = unwrap(parseJson(text, origin), origin);
+  const entries: HfDailyEntry[] = [];
+  list.forEach((value, index) => {
+    try {
+      entries.push(readEntry(value, index, origin));
+    } catch (error) {
+      if (!(error instanceof InputError) || !onBadEntry) throw error;
+      onBadEntry(error);
+    }
+  });
+  return { date: date ?? dateIn(origin), entries };
+}
+
+/** A YYYY-MM-DD that is a real calendar day, or null. */
+export function isoDay(value: string | null | undefined): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  if (!match) return null;
+  const day = match[0];
+  return new Date(`${day}T00:00:00Z`).toISOString().startsWith(day) ? day : null;
+}
+
+/** The last real YYYY-MM-DD in a file name or URL (`daily/2025-06-10.json`, `…?date=2025-06-10`). */
+export function dateIn(origin: string): string | null {
+  const found = [...origin.matchAll(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g)].map((m) => isoDay(m[0]));
+  return found.filter((day) => day !== null).at(-1) ?? null;
+}
+
+function parseJson(text: string, origin: string): unknown {
+  const body = text.replace(/^\uFEFF/, '').trim();
+  if (body === '')
+    throw new InputError(origin, 'the file is empty; expected a JSON array of daily-paper entries');
+  if (body.startsWith('<')) {
+    throw new InputError(
+      origin,
+      'this is HTML, not JSON (an error or login page saved instead of the API response?)',
+    );
+  }
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const position = Number(/at position (\d+)/.exec(detail)?.[1] ?? -1);
+    if (/end of (JSON )?input|Unterminated string/i.test(detail) || position >= body.length) {
+      throw new InputError(origin, `the JSON ends early (truncated file?): ${detail}`);
+    }
+    throw new InputError(origin, `not valid JSON: ${detail}`);
+  }
+}
+
+function unwrap(json: unknown, origin: string): { list: unknown[]; date: string | null } {
+  if (Array.isArray(json)) return { list: json, date: null };
+  const wrapped = hfWrappedDay.safeParse(json);
+  if (wrapped.success) {
+    const { status, date } = wrapped.data;
+    if (status !== undefined && status !== 'success') {
+      throw new InputError(origin, `the saved response reports status "${status}", not "success"`);
+    }
+    return { list: wrapped.data.data, date: isoDay(date) };
+  }
+  if (json !== null && typeof json === 'object') {
+    const keys = Object.keys(json).slice(0, 8).join(', ');
+    throw new InputError(
+      origin,
+      `expected a JSON array of daily-paper entries, found an object with keys: ${keys}`,
+    );
+  }
+  throw new InputError(origin, `expected a JSON array of daily-paper entries, found ${describeValue(json)}`);
+}
+
+function readEntry(value: unknown, index: number, origin: string): HfDailyEntry {
+  const where = `entry [${index}]`;
+  const object = typeof value === 'string' ? repair(value, `${where} (a Python-repr string)`, origin) : value;
+  if (object === null || typeof object !== 'object' || Array.isArray(object)) {
+    throw new InputError(origin, `${where} is ${describeValue(object)}, not a daily-paper entry object`);
+  }
+  const paper = (object as { paper?: unknown }).paper;
+  if (paper === null || typeof paper !== 'object' || Array.isArray(paper)) {
+    throw new InputError(origin, `${where} has no "paper" object`);
+  }
+  for (const field of ['id', 'title'] as const) {
+    const problem = textProblem((paper as Record<string, unknown>)[field]);
+    if (problem) throw new InputError(origin, `${where}: paper.${field} ${problem}`);
+  }
+  const parsed = hfDailyEntry.safeParse(object);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      origin,
+      `${where}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is malformed'}`,
+    );
+  }
+  if (!parseArxivId(parsed.data.paper.id)) {
+    throw new InputError(
+      origin,
+      `${where}: paper.id ${JSON.stringify(parsed.data.paper.id)} is not an arXiv id`,
+    );
+  }
+  return parsed.data;
+}
+
+function repair(value: string, where: string, origin: string): PyValue {
+  try {
+    return parsePythonLiteral(value);
+  } catch (error) {
+    if (!(error instanceof PythonReprError)) throw error;
+    const near = JSON.stringify(value.slice(Math.max(0, error.position - 20), error.position + 20));
+    throw new InputError(origin, `${where} is not a Python literal: ${error.message} (near ${near})`);
+  }
+}
+
+function textProblem(value: unknown): string | null {
+  if (value === undefined || value === null) return 'is missing';
+  if (typeof value !== 'string') return `is ${describeValue(value)}, not text`;
+  return value.trim() === '' ? 'is empty' : null;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}

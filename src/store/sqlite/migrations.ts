@@ -1,0 +1,83 @@
+// The SQLite schema as an ordered list of migrations. Append only: never edit a shipped entry.
+// The PostgreSQL store keeps its own list with the same tables and meaning.
+
+export const migrations: { name: string; sql: string }[] = [
+  {
+    name: '001-core',
+    sql: `
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        edition_date TEXT NOT NULL,
+        dropped INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX stories_by_date ON stories (edition_date);
+
+      CREATE TABLE story_keys (
+        key TEXT PRIMARY KEY,
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL
+      );
+      CREATE INDEX story_keys_by_story ON story_keys (story_id);
+
+      CREATE TABLE items (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        story_id TEXT NOT NULL REFERENCES stories (id),
+        kind TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        authors TEXT NOT NULL,
+        published_at TEXT,
+        edition_date TEXT NOT NULL,
+        image TEXT,
+        metrics TEXT NOT NULL,
+        keys TEXT NOT NULL,
+        contributor TEXT,
+        section TEXT,
+        extra TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (source, external_id)
+      );
+      CREATE INDEX items_by_story ON items (story_id);
+
+      CREATE TABLE writeups (
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        status TEXT NOT NULL,
+        task TEXT NOT NULL,
+        model TEXT,
+        prompt_version TEXT,
+        edited_by TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, lang)
+      );
+
+      CREATE TABLE llm_cache (
+        input_hash TEXT NOT NULL,
+        task TEXT NOT NULL,
+        prompt_version TEXT NOT NULL,
+        model TEXT NOT NULL,
+        output TEXT NOT NULL,
+        tokens INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (input_hash, task, prompt_version, model)
+      );
+
+      CREATE TABLE editions (
+        publication TEXT NOT NULL,
+        date TEXT NOT NULL,
+        files TEXT NOT NULL,
+        published_at TEXT NOT NULL,
+        PRIMARY KEY (publication, date)
+      );
+    `,
+  },
+];

@@ -1,0 +1,308 @@
+// The embedded Store: one SQLite file (WAL, foreign keys on) through node:sqlite.
+// Owns SQL and row mapping only; merge rules live in pipeline/merge.ts.
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import type { Item } from '../../model/item.ts';
+import type { Story, StoryView, Writeup } from '../../model/story.ts';
+import type { CacheKey, Counts, EditionRecord, ItemRecord, Store } from '../store.ts';
+import { migrations } from './migrations.ts';
+
+type Row = Record<string, SQLInputValue>;
+
+export function openSqliteStore(path: string): SqliteStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  return new SqliteStore(db, path);
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly location: string;
+  readonly #db: DatabaseSync;
+  #depth = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(db: DatabaseSync, location: string) {
+    this.#db = db;
+    this.location = location;
+  }
+
+  async migrate(): Promise<string[]> {
+    this.#db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const done = new Set(this.#all('SELECT name FROM schema_migrations').map((r) => r.name as string));
+    const applied: string[] = [];
+    for (const migration of migrations.filter((m) => !done.has(m.name))) {
+      await this.transaction(async () => {
+        this.#db.exec(migration.sql);
+        this.#run('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', migration.name, now());
+      });
+      applied.push(migration.name);
+    }
+    return applied;
+  }
+
+  async close(): Promise<void> {
+    await this.#queue;
+    this.#db.close();
+  }
+
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.#depth > 0) return this.#savepoint(fn);
+    const run = this.#queue.then(async () => {
+      this.#db.exec('BEGIN IMMEDIATE');
+      this.#depth++;
+      try {
+        const result = await fn(this);
+        this.#db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        this.#db.exec('ROLLBACK');
+        throw error;
+      } finally {
+        this.#depth--;
+      }
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #savepoint<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    const name = `sp${this.#depth}`;
+    this.#db.exec(`SAVEPOINT ${name}`);
+    this.#depth++;
+    try {
+      const result = await fn(this);
+      this.#db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      this.#db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+      throw error;
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  async findItem(source: string, externalId: string): Promise<ItemRecord | null> {
+    const row = this.#get('SELECT * FROM items WHERE source = ? AND external_id = ?', source, externalId);
+    return row ? toItem(row) : null;
+  }
+
+  async saveItem(item: Item, storyId: string, contentHash: string): Promise<number> {
+    const row = this.#get(
+      `INSERT INTO items (source, external_id, story_id, kind, url, title, summary, lang, authors, published_at,
+         edition_date, image, metrics, keys, contributor, section, extra, content_hash, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source, external_id) DO UPDATE SET story_id = excluded.story_id, kind = excluded.kind,
+         url = excluded.url, title = excluded.title, summary = excluded.summary, lang = excluded.lang,
+         authors = excluded.authors, published_at = excluded.published_at, edition_date = excluded.edition_date,
+         image = excluded.image, metrics = excluded.metrics, keys = excluded.keys, contributor = excluded.contributor,
+         section = excluded.section, extra = excluded.extra, content_hash = excluded.content_hash,
+         updated_at = excluded.updated_at
+       RETURNING id`,
+      item.source, item.externalId, storyId, item.kind, item.url, item.title, item.summary, item.lang,
+      JSON.stringify(item.authors), item.publishedAt, item.editionDate, item.image, JSON.stringify(item.metrics),
+      JSON.stringify(item.keys), item.contributor, item.section, JSON.stringify(item.extra), contentHash, now(),
+    );
+    return Number(row?.id);
+  }
+
+  async storyIdsForKeys(keys: string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const marks = keys.map(() => '?').join(', ');
+    return this.#all(
+      `SELECT DISTINCT s.id FROM story_keys k JOIN stories s ON s.id = k.story_id
+       WHERE k.key IN (${marks}) ORDER BY s.edition_date, s.created_at, s.id`,
+      ...keys,
+    ).map((r) => r.id as string);
+  }
+
+  async getStory(id: string): Promise<Story | null> {
+    const row = this.#get('SELECT * FROM stories WHERE id = ?', id);
+    return row ? this.#toStory(row) : null;
+  }
+
+  async createStory(story: Story): Promise<void> {
+    this.#run(
+      'INSERT INTO stories (id, kind, edition_date, dropped, created_at) VALUES (?, ?, ?, ?, ?)',
+      story.id, story.kind, story.editionDate, story.dropped ? 1 : 0, now(),
+    );
+    await this.addStoryKeys(story.id, story.keys);
+  }
+
+  async addStoryKeys(storyId: string, keys: string[]): Promise<void> {
+    const next = Number(this.#get('SELECT COUNT(*) AS n FROM story_keys WHERE story_id = ?', storyId)?.n ?? 0);
+    let position = next;
+    for (const key of keys) {
+      const inserted = this.#db
+        .prepare('INSERT INTO story_keys (key, story_id, position) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING')
+        .run(key, storyId, position);
+      if (inserted.changes > 0) position++;
+    }
+  }
+
+  async setStoryDate(storyId: string, editionDate: string): Promise<void> {
+    this.#run('UPDATE stories SET edition_date = ? WHERE id = ?', editionDate, storyId);
+  }
+
+  async absorbStory(into: string, from: string): Promise<void> {
+    const base = Number(this.#get('SELECT COUNT(*) AS n FROM story_keys WHERE story_id = ?', into)?.n ?? 0);
+    this.#run('UPDATE story_keys SET story_id = ?, position = position + ? WHERE story_id = ?', into, base, from);
+    this.#run('UPDATE items SET story_id = ? WHERE story_id = ?', into, from);
+    this.#run(
+      `UPDATE writeups SET story_id = ? WHERE story_id = ?
+       AND lang NOT IN (SELECT lang FROM writeups WHERE story_id = ?)`,
+      into, from, into,
+    );
+    this.#run(
+      `UPDATE stories SET dropped = MAX(dropped, (SELECT dropped FROM stories WHERE id = ?)),
+       edition_date = MIN(edition_date, (SELECT edition_date FROM stories WHERE id = ?)) WHERE id = ?`,
+      from, from, into,
+    );
+    this.#run('DELETE FROM stories WHERE id = ?', from);
+  }
+
+  async setDropped(storyId: string, dropped: boolean): Promise<void> {
+    this.#run('UPDATE stories SET dropped = ? WHERE id = ?', dropped ? 1 : 0, storyId);
+  }
+
+  async storiesOn(date: string): Promise<StoryView[]> {
+    return this.#views(this.#all('SELECT * FROM stories WHERE edition_date = ? ORDER BY id', date));
+  }
+
+  async story(id: string): Promise<StoryView | null> {
+    return this.#views(this.#all('SELECT * FROM stories WHERE id = ?', id))[0] ?? null;
+  }
+
+  async storyDates(): Promise<string[]> {
+    return this.#all('SELECT DISTINCT edition_date FROM stories ORDER BY edition_date DESC').map(
+      (r) => r.edition_date as string,
+    );
+  }
+
+  async counts(): Promise<Counts> {
+    const n = (table: string) => Number(this.#get(`SELECT COUNT(*) AS n FROM ${table}`)?.n ?? 0);
+    return { items: n('items'), stories: n('stories'), writeups: n('writeups') };
+  }
+
+  async putWriteup(w: Writeup): Promise<void> {
+    this.#run(
+      `INSERT INTO writeups (story_id, lang, title, body, status, task, model, prompt_version, edited_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (story_id, lang) DO UPDATE SET title = excluded.title, body = excluded.body,
+         status = excluded.status, task = excluded.task, model = excluded.model,
+         prompt_version = excluded.prompt_version, edited_by = excluded.edited_by, updated_at = excluded.updated_at
+       WHERE writeups.status <> 'edited' OR excluded.status = 'edited'`,
+      w.storyId, w.lang, w.title, w.body, w.status, w.task, w.model, w.promptVersion, w.editedBy, w.updatedAt,
+    );
+  }
+
+  async cacheGet(key: CacheKey): Promise<unknown> {
+    const row = this.#get(
+      'SELECT output FROM llm_cache WHERE input_hash = ? AND task = ? AND prompt_version = ? AND model = ?',
+      key.inputHash, key.task, key.promptVersion, key.model,
+    );
+    return row ? JSON.parse(row.output as string) : null;
+  }
+
+  async cachePut(key: CacheKey, value: unknown, tokens: number): Promise<void> {
+    this.#run(
+      `INSERT INTO llm_cache (input_hash, task, prompt_version, model, output, tokens, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      key.inputHash, key.task, key.promptVersion, key.model, JSON.stringify(value), tokens, now(),
+    );
+  }
+
+  async recordEdition(e: EditionRecord): Promise<void> {
+    this.#run(
+      `INSERT INTO editions (publication, date, files, published_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (publication, date) DO UPDATE SET files = excluded.files, published_at = excluded.published_at`,
+      e.publication, e.date, JSON.stringify(e.files), e.publishedAt,
+    );
+  }
+
+  async editions(publication: string): Promise<EditionRecord[]> {
+    return this.#all('SELECT * FROM editions WHERE publication = ? ORDER BY date DESC', publication).map((r) => ({
+      publication: r.publication as string,
+      date: r.date as string,
+      files: JSON.parse(r.files as string) as string[],
+      publishedAt: r.published_at as string,
+    }));
+  }
+
+  #views(rows: Row[]): StoryView[] {
+    return rows.map((row) => ({
+      ...this.#toStory(row),
+      items: this.#all('SELECT * FROM items WHERE story_id = ? ORDER BY id', row.id as string).map(toItem),
+      writeups: this.#all('SELECT * FROM writeups WHERE story_id = ? ORDER BY lang', row.id as string).map(toWriteup),
+    }));
+  }
+
+  #toStory(row: Row): Story {
+    const keys = this.#all('SELECT key FROM story_keys WHERE story_id = ? ORDER BY position', row.id as string);
+    return {
+      id: row.id as string,
+      kind: row.kind as Story['kind'],
+      editionDate: row.edition_date as string,
+      dropped: row.dropped === 1,
+      keys: keys.map((k) => k.key as string),
+    };
+  }
+
+  #get(sql: string, ...params: SQLInputValue[]): Row | undefined {
+    return this.#db.prepare(sql).get(...params) as Row | undefined;
+  }
+
+  #all(sql: string, ...params: SQLInputValue[]): Row[] {
+    return this.#db.prepare(sql).all(...params) as Row[];
+  }
+
+  #run(sql: string, ...params: SQLInputValue[]): void {
+    this.#db.prepare(sql).run(...params);
+  }
+}
+
+function toItem(row: Row): ItemRecord {
+  return {
+    id: Number(row.id),
+    storyId: row.story_id as string,
+    contentHash: row.content_hash as string,
+    source: row.source as string,
+    externalId: row.external_id as string,
+    kind: row.kind as Item['kind'],
+    url: row.url as string,
+    title: row.title as string,
+    summary: row.summary as string,
+    lang: row.lang as string,
+    authors: JSON.parse(row.authors as string) as string[],
+    publishedAt: (row.published_at as string | null) ?? null,
+    editionDate: row.edition_date as string,
+    image: (row.image as string | null) ?? null,
+    metrics: JSON.parse(row.metrics as string) as Item['metrics'],
+    keys: JSON.parse(row.keys as string) as string[],
+    contributor: (row.contributor as string | null) ?? null,
+    section: (row.section as string | null) ?? null,
+    extra: JSON.parse(row.extra as string) as Record<string, unknown>,
+  };
+}
+
+function toWriteup(row: Row): Writeup {
+  return {
+    storyId: row.story_id as string,
+    lang: row.lang as string,
+    title: row.title as string,
+    body: row.body as string,
+    status: row.status as Writeup['status'],
+    task: row.task as string,
+    model: (row.model as string | null) ?? null,
+    promptVersion: (row.prompt_version as string | null) ?? null,
+    editedBy: (row.edited_by as string | null) ?? null,
+    updatedAt: row.updated_at as string,
+  };
+}
+
+function now(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,117 @@
+// The contract every Store implementation passes: one suite, run against SQLite now and PostgreSQL in
+// scale mode. Each implementation's test file calls storeContract() with a factory for a fresh store.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Item } from '../model/item.ts';
+import type { Store } from './store.ts';
+
+export function item(overrides: Partial<Item> = {}): Item {
+  return {
+    source: 'hf-daily',
+    externalId: '2026-11-20/2611.01234',
+    kind: 'paper',
+    url: 'https://arxiv.org/abs/2611.01234',
+    title: 'Sparse Lattice Routing',
+    summary: 'We propose SLR.',
+    lang: 'en',
+    authors: ['Lin Yi'],
+    publishedAt: '2026-11-19T15:02:11.000Z',
+    editionDate: '2026-11-20',
+    image: null,
+    metrics: { upvotes: 3 },
+    contributor: null,
+    section: null,
+    extra: {},
+    keys: ['arxiv:2611.01234', 'url:https://arxiv.org/abs/2611.01234'],
+    ...overrides,
+  };
+}
+
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    test('migrate is idempotent', async () => {
+      const store = await open();
+      assert.deepEqual(await store.migrate(), []);
+      await store.close();
+    });
+
+    test('stories, keys and items round-trip', async () => {
+      const store = await open();
+      await store.createStory({ id: 's1', kind: 'paper', editionDate: '2026-11-20', keys: ['arxiv:1', 'url:a'], dropped: false });
+      await store.saveItem(item(), 's1', 'h1');
+      assert.deepEqual(await store.storyIdsForKeys(['url:a', 'nope']), ['s1']);
+      const view = await store.story('s1');
+      assert.equal(view?.items.length, 1);
+      assert.deepEqual(view?.keys, ['arxiv:1', 'url:a']);
+      assert.deepEqual(view?.items[0]?.metrics, { upvotes: 3 });
+      assert.equal((await store.findItem('hf-daily', '2026-11-20/2611.01234'))?.contentHash, 'h1');
+      await store.saveItem(item({ title: 'Changed' }), 's1', 'h2');
+      assert.equal((await store.counts()).items, 1, 'saving the same (source, externalId) updates in place');
+      assert.deepEqual(await store.storyDates(), ['2026-11-20']);
+      await store.close();
+    });
+
+    test('a failed transaction leaves the store as it was', async () => {
+      const store = await open();
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.createStory({ id: 's2', kind: 'paper', editionDate: '2026-11-20', keys: ['k2'], dropped: false });
+          await tx.saveItem(item({ externalId: 'x' }), 's2', 'h');
+          throw new Error('boom');
+        }),
+        /boom/,
+      );
+      assert.deepEqual(await store.counts(), { items: 0, stories: 0, writeups: 0 });
+      await store.close();
+    });
+
+    test('absorbStory moves items, keys and writeups and keeps a tombstone', async () => {
+      const store = await open();
+      await store.createStory({ id: 'a', kind: 'paper', editionDate: '2026-11-21', keys: ['k:a'], dropped: false });
+      await store.createStory({ id: 'b', kind: 'paper', editionDate: '2026-11-20', keys: ['k:b'], dropped: true });
+      await store.saveItem(item({ externalId: 'b1' }), 'b', 'h');
+      await store.putWriteup(writeup('b', 'edited'));
+      await store.absorbStory('a', 'b');
+      const a = await store.story('a');
+      assert.deepEqual(a?.keys, ['k:a', 'k:b']);
+      assert.equal(a?.items.length, 1);
+      assert.equal(a?.writeups[0]?.status, 'edited');
+      assert.equal(a?.dropped, true, 'a dropped story stays dropped when merged');
+      assert.equal(a?.editionDate, '2026-11-20');
+      assert.equal(await store.getStory('b'), null);
+      await store.close();
+    });
+
+    test('a machine writeup never overwrites an edit', async () => {
+      const store = await open();
+      await store.createStory({ id: 'w', kind: 'paper', editionDate: '2026-11-20', keys: ['k:w'], dropped: false });
+      await store.putWriteup(writeup('w', 'edited', '编辑'));
+      await store.putWriteup(writeup('w', 'drafted', '机器'));
+      assert.equal((await store.story('w'))?.writeups[0]?.title, '编辑');
+      await store.putWriteup(writeup('w', 'edited', '再编辑'));
+      assert.equal((await store.story('w'))?.writeups[0]?.title, '再编辑');
+      await store.close();
+    });
+
+    test('LLM cache and editions', async () => {
+      const store = await open();
+      const key = { inputHash: 'h', task: 't', promptVersion: 'v1', model: 'm' };
+      assert.equal(await store.cacheGet(key), null);
+      await store.cachePut(key, { title: '标题' }, 42);
+      assert.deepEqual(await store.cacheGet(key), { title: '标题' });
+      assert.equal(await store.cacheGet({ ...key, model: 'other' }), null);
+      await store.recordEdition({ publication: 'papers', date: '2026-11-20', files: ['a.md'], publishedAt: 'now' });
+      await store.recordEdition({ publication: 'papers', date: '2026-11-20', files: ['b.md'], publishedAt: 'later' });
+      assert.deepEqual((await store.editions('papers')).map((e) => e.files), [['b.md']]);
+      await store.close();
+    });
+  });
+}
+
+function writeup(storyId: string, status: 'edited' | 'drafted', title = '标题') {
+  return {
+    storyId, lang: 'zh', title, body: '正文', status, task: 'paper-translation',
+    model: null, promptVersion: null, editedBy: status === 'edited' ? 'ed' : null, updatedAt: 'now',
+  };
+}
