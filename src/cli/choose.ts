@@ -13,7 +13,8 @@ export function publications(config: Config, wanted: unknown): string[] {
   const names = Object.keys(config.publications);
   const list = (Array.isArray(wanted) ? wanted : wanted ? [wanted] : names) as string[];
   const unknown = list.find((p) => !names.includes(p));
-  if (unknown) throw new UsageError(`--publication ${unknown}: no such publication (configured: ${names.join(', ')})`);
+  if (unknown)
+    throw new UsageError(`--publication ${unknown}: no such publication (configured: ${names.join(', ')})`);
   return list;
 }
 
@@ -21,7 +22,11 @@ export function date(config: Config, value: unknown): string {
   if (value === undefined) return dayIn(new Date(), config.timezone);
   const text = String(value);
   const parsed = new Date(`${text}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 10) !== text
+  ) {
     throw new UsageError(`--date ${text}: expected a day as YYYY-MM-DD`);
   }
   return text;

@@ -11,7 +11,11 @@ import type { Store } from '../store/store.ts';
 import type { CliContext, Command } from './command.ts';
 
 const COMMANDS = new URL('./commands/', import.meta.url);
-const commandNames = () => readdirSync(COMMANDS).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+const commandNames = () =>
+  readdirSync(COMMANDS)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3))
+    .sort();
 
 async function main(argv: string[]): Promise<number> {
   const { globals, rest } = takeGlobals(argv);
@@ -26,9 +30,16 @@ async function main(argv: string[]): Promise<number> {
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args, options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true });
+    parsed = parseArgs({
+      args,
+      options: command.options,
+      allowPositionals: command.allowPositionals ?? false,
+      strict: true,
+    });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}\nusage: ${command.usage.split('\n')[0]}`);
+    throw new UsageError(
+      `${(error as Error).message.replace(/\. To specify.*$/s, '')}\nusage: ${command.usage.split('\n')[0]}`,
+    );
   }
   const ctx = context(globals);
   try {
@@ -60,14 +71,15 @@ function context(globals: CliContext['globals']): CliContext & { close(): Promis
   let store: Promise<Store> | undefined;
   const tty = process.stderr.isTTY === true;
   let shown = false;
+  const loadOnce = (): Promise<Config> => {
+    config ??= loadConfig({ file: globals.config, db: globals.db });
+    return config;
+  };
   return {
     globals,
-    config: () => {
-      config ??= loadConfig({ file: globals.config, db: globals.db });
-      return config;
-    },
+    config: loadOnce,
     store: () => {
-      store ??= (async () => openStore((await (config ??= loadConfig({ file: globals.config, db: globals.db }))).db))();
+      store ??= loadOnce().then((c) => openStore(c.db));
       return store;
     },
     stdout: process.stdout,
@@ -111,6 +123,12 @@ async function help(): Promise<number> {
   );
   return 0;
 }
+
+// A reader that stops early (`ribao stories | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

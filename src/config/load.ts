@@ -35,7 +35,9 @@ function readConfigFile(file: string): Record<string, unknown> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${file}: cannot read the configuration file (${(error as NodeJS.ErrnoException).code})`);
+    throw new UsageError(
+      `${file}: cannot read the configuration file (${(error as NodeJS.ErrnoException).code})`,
+    );
   }
   let value: unknown;
   try {
@@ -44,7 +46,8 @@ function readConfigFile(file: string): Record<string, unknown> {
     throw new UsageError(`${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
   if (value == null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${file}: expected a mapping of keys`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new UsageError(`${file}: expected a mapping of keys`);
   return value as Record<string, unknown>;
 }
 
@@ -66,7 +69,8 @@ async function checkSources(config: Config, origin: string): Promise<void> {
     if (ids.has(source.id)) throw new UsageError(`${origin}: sources[${index}]: duplicate id "${source.id}"`);
     ids.add(source.id);
     const descriptor = await sourceKind(source.kind);
-    if (!descriptor) throw new UsageError(`${origin}: sources[${index}] (${source.id}): unknown kind "${source.kind}"`);
+    if (!descriptor)
+      throw new UsageError(`${origin}: sources[${index}] (${source.id}): unknown kind "${source.kind}"`);
     const { id: _id, kind: _kind, ...own } = source;
     const result = descriptor.config.safeParse(own);
     if (!result.success) {
@@ -97,6 +101,7 @@ function mask(value: unknown, key = ''): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v, k)]));
   }
   if (typeof value === 'string' && SECRET.test(key) && value.length > 0) return '********';
-  if (typeof value === 'string' && /^postgres(ql)?:\/\//.test(value)) return value.replace(/:[^:@/]+@/, ':********@');
+  if (typeof value === 'string' && /^postgres(ql)?:\/\//.test(value))
+    return value.replace(/:[^:@/]+@/, ':********@');
   return value;
 }

@@ -6,15 +6,34 @@ import { z } from 'zod';
 // Display order is the list order; `priority` decides which rule wins when several match
 // (higher first, then list order): specific rules (domains, keywords) outrank catch-all kinds.
 const DEFAULT_DAILY_SECTIONS: SectionConfig[] = [
-  { title: '资讯', children: [
-    { title: '研究', priority: 2, match: { kinds: ['article'], keywords: ['research', 'paper', 'benchmark', '研究', '论文'] } },
-    { title: '产业', priority: 0, match: { kinds: ['article'] } },
-  ] },
-  { title: '推特', priority: 10, match: { domains: ['x.com', 'twitter.com', 'weibo.com', 'threads.net', 'bsky.app'] } },
+  {
+    title: '资讯',
+    children: [
+      {
+        title: '研究',
+        priority: 2,
+        match: { kinds: ['article'], keywords: ['research', 'paper', 'benchmark', '研究', '论文'] },
+      },
+      { title: '产业', priority: 0, match: { kinds: ['article'] } },
+    ],
+  },
+  {
+    title: '推特',
+    priority: 10,
+    match: { domains: ['x.com', 'twitter.com', 'weibo.com', 'threads.net', 'bsky.app'] },
+  },
   { title: '论文', priority: 5, match: { kinds: ['paper'] } },
-  { title: '产品', priority: 6, match: { keywords: ['launches', 'launched', 'now available', '发布', '上线'] } },
+  {
+    title: '产品',
+    priority: 6,
+    match: { keywords: ['launches', 'launched', 'now available', '发布', '上线'] },
+  },
   { title: 'HuggingFace&Github', priority: 10, match: { domains: ['github.com', 'huggingface.co'] } },
-  { title: '投融资', priority: 9, match: { keywords: ['funding', 'raises', 'series a', 'series b', '融资', '估值'] } },
+  {
+    title: '投融资',
+    priority: 9,
+    match: { keywords: ['funding', 'raises', 'series a', 'series b', '融资', '估值'] },
+  },
   { title: '学习', priority: 7, match: { keywords: ['tutorial', 'course', '教程', '课程'] } },
 ];
 
@@ -32,7 +51,14 @@ const Match = z
 export interface SectionConfig {
   title: string;
   priority?: number | undefined;
-  match?: { kinds?: Kind[] | undefined; sources?: string[] | undefined; domains?: string[] | undefined; keywords?: string[] | undefined } | undefined;
+  match?:
+    | {
+        kinds?: Kind[] | undefined;
+        sources?: string[] | undefined;
+        domains?: string[] | undefined;
+        keywords?: string[] | undefined;
+      }
+    | undefined;
   children?: SectionConfig[] | undefined;
 }
 
@@ -76,7 +102,11 @@ export const ConfigSchema = z
     http: z
       .object({
         timeoutMs: z.number().int().positive().default(30_000),
-        maxBodyBytes: z.number().int().positive().default(20 * 1024 * 1024),
+        maxBodyBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(20 * 1024 * 1024),
       })
       .strict()
       .prefault({}),

@@ -8,7 +8,12 @@ import { arxivAbsUrl } from '../stories/arxiv-id.ts';
 import { extractiveSummary } from '../writer/extractive.ts';
 import type { ScoredStory } from './rank.ts';
 
-export function assemble(name: string, publication: PublicationConfig, date: string, ranked: ScoredStory[]): Edition {
+export function assemble(
+  name: string,
+  publication: PublicationConfig,
+  date: string,
+  ranked: ScoredStory[],
+): Edition {
   const limited = publication.limit > 0 ? ranked.slice(0, publication.limit) : ranked;
   const entries = limited.map((story) => toEntry(story, publication));
   const sections =
@@ -54,7 +59,11 @@ function leadItem(story: StoryView): StoryView['items'][number] {
   return lead;
 }
 
-function placeInSections(config: SectionConfig[], stories: ScoredStory[], entries: EditionEntry[]): EditionSection[] {
+function placeInSections(
+  config: SectionConfig[],
+  stories: ScoredStory[],
+  entries: EditionEntry[],
+): EditionSection[] {
   const sections = config.map(function build(s): EditionSection {
     return { title: s.title, entries: [], children: (s.children ?? []).map(build) };
   });
@@ -78,7 +87,11 @@ function byHint(sections: EditionSection[], story: StoryView): EditionSection | 
 }
 
 /** The matching leaf section with the highest priority (then the first in configured order). */
-function byRules(config: SectionConfig[], sections: EditionSection[], story: StoryView): EditionSection | undefined {
+function byRules(
+  config: SectionConfig[],
+  sections: EditionSection[],
+  story: StoryView,
+): EditionSection | undefined {
   const leaves: { rule: SectionConfig; built: EditionSection }[] = [];
   const collectLeaves = (rules: SectionConfig[], built: EditionSection[]) =>
     rules.forEach((rule, i) => {
@@ -96,7 +109,10 @@ function byRules(config: SectionConfig[], sections: EditionSection[], story: Sto
 function matches(section: SectionConfig, story: StoryView): boolean {
   const m = section.match;
   if (!m) return false;
-  const text = story.items.map((i) => `${i.title} ${i.summary}`).join(' ').toLowerCase();
+  const text = story.items
+    .map((i) => `${i.title} ${i.summary}`)
+    .join(' ')
+    .toLowerCase();
   const hosts = story.items.map((i) => new URL(i.url).hostname.replace(/^www\./, ''));
   if (m.kinds && !m.kinds.includes(story.kind)) return false;
   if (m.sources && !story.items.some((i) => m.sources?.includes(i.source))) return false;

@@ -25,7 +25,10 @@ export async function collect(
     if (!descriptor?.collect) continue;
     try {
       const { id: _id, kind: _kind, ...own } = source;
-      const items = await descriptor.collect({ sourceId: source.id, date: ctx.date, http: ctx.http, log: ctx.log }, own);
+      const items = await descriptor.collect(
+        { sourceId: source.id, date: ctx.date, http: ctx.http, log: ctx.log },
+        own,
+      );
       batches.push({ source: source.id, origin: source.id, items });
       outcomes.push({ source: source.id, items: items.length, error: null });
     } catch (error) {

@@ -21,7 +21,14 @@ export interface IngestReport {
   updated: number;
   skipped: number;
   errors: { input: string; error: string }[];
-  items: { source: string; externalId: string; storyId: string; outcome: MergeOutcome; title: string; url: string }[];
+  items: {
+    source: string;
+    externalId: string;
+    storyId: string;
+    outcome: MergeOutcome;
+    title: string;
+    url: string;
+  }[];
 }
 
 class DryRun extends Error {}
@@ -52,7 +59,14 @@ export async function ingest(
           }
           const { storyId, outcome } = await mergeItem(tx, item);
           report[outcome]++;
-          report.items.push({ source: item.source, externalId: item.externalId, storyId, outcome, title: item.title, url: item.url });
+          report.items.push({
+            source: item.source,
+            externalId: item.externalId,
+            storyId,
+            outcome,
+            title: item.title,
+            url: item.url,
+          });
           if (done % 200 === 0) options.onProgress?.(done, total);
         }
       }

@@ -40,7 +40,13 @@ export async function mergeItem(store: Store, item: Item): Promise<MergeResult> 
   let storyId = found[0];
   if (storyId === undefined) {
     storyId = await freshStoryId(store, item);
-    await store.createStory({ id: storyId, kind: item.kind, editionDate: item.editionDate, keys: item.keys, dropped: false });
+    await store.createStory({
+      id: storyId,
+      kind: item.kind,
+      editionDate: item.editionDate,
+      keys: item.keys,
+      dropped: false,
+    });
     await store.saveItem(item, storyId, hash);
     return { storyId, outcome: 'imported' };
   }

@@ -3,7 +3,7 @@
 
 import { InputError } from '../errors.ts';
 import type { Item, RawItem } from '../model/item.ts';
-import { isWebUrl } from '../stories/canonical-url.ts';
+import { isWebUrl, withoutTracking } from '../stories/canonical-url.ts';
 import { storyKeys } from '../stories/story-keys.ts';
 import { cleanText } from '../text/clean.ts';
 
@@ -11,26 +11,38 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
 export function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 /** Normalize one raw item from `source`; throws an InputError naming `origin` when it cannot be kept. */
-export function normalize(raw: RawItem, source: string, timeZone: string, origin: string, now = new Date()): Item {
+export function normalize(
+  raw: RawItem,
+  source: string,
+  timeZone: string,
+  origin: string,
+  now = new Date(),
+): Item {
   const title = cleanText(raw.title);
   if (!title) throw new InputError(origin, `entry ${raw.externalId}: has no title`);
-  if (!isWebUrl(raw.url)) throw new InputError(origin, `entry ${raw.externalId}: link is not an http(s) URL`);
+  const url = withoutTracking(raw.url);
+  if (!url) throw new InputError(origin, `entry ${raw.externalId}: link is not an http(s) URL`);
   const published = raw.publishedAt ? new Date(raw.publishedAt) : null;
   const publishedAt = published && !Number.isNaN(published.getTime()) ? published.toISOString() : null;
   const editionDate =
-    raw.listedOn && DAY.test(raw.listedOn) ? raw.listedOn : dayIn(publishedAt ? new Date(publishedAt) : now, timeZone);
+    raw.listedOn && DAY.test(raw.listedOn)
+      ? raw.listedOn
+      : dayIn(publishedAt ? new Date(publishedAt) : now, timeZone);
   const image = raw.image && isWebUrl(raw.image) ? raw.image : null;
   return {
     source,
     externalId: raw.externalId,
     kind: raw.kind,
-    url: raw.url.trim(),
+    url,
     title,
     summary: cleanText(raw.summary),
     lang: raw.lang || 'en',

@@ -9,13 +9,24 @@ import { escapeHtml, page } from '../render/html.ts';
 import type { Store } from '../store/store.ts';
 import type { Documents } from './render.ts';
 
-export async function publish(store: Store, config: Config, out: string, edition: Edition, docs: Documents): Promise<string[]> {
+export async function publish(
+  store: Store,
+  config: Config,
+  out: string,
+  edition: Edition,
+  docs: Documents,
+): Promise<string[]> {
   const folder = join(out, edition.publication);
   await mkdir(folder, { recursive: true });
   const files = [join(folder, `${edition.date}.md`), join(folder, `${edition.date}.html`)];
   await writeFile(files[0] as string, docs.markdown);
   await writeFile(files[1] as string, docs.html);
-  await store.recordEdition({ publication: edition.publication, date: edition.date, files, publishedAt: new Date().toISOString() });
+  await store.recordEdition({
+    publication: edition.publication,
+    date: edition.date,
+    files,
+    publishedAt: new Date().toISOString(),
+  });
   await writeIndexes(store, config, out);
   return files;
 }
@@ -27,13 +38,25 @@ async function writeIndexes(store: Store, config: Config, out: string): Promise<
     const editions = await store.editions(name);
     if (editions.length === 0) continue;
     const links = editions
-      .map((e) => `<li><a href="${e.date}.html">${escapeHtml(e.date)}</a> · <a href="${e.date}.md">Markdown</a></li>`)
+      .map(
+        (e) =>
+          `<li><a href="${e.date}.html">${escapeHtml(e.date)}</a> · <a href="${e.date}.md">Markdown</a></li>`,
+      )
       .join('\n');
     await writeFile(
       join(out, name, 'index.html'),
-      page(publication.title, `<h1>${escapeHtml(publication.title)}</h1>\n<p>${escapeHtml(publication.description)}</p>\n<ul>\n${links}\n</ul>\n`, '<a href="../">ribao</a>'),
+      page(
+        publication.title,
+        `<h1>${escapeHtml(publication.title)}</h1>\n<p>${escapeHtml(publication.description)}</p>\n<ul>\n${links}\n</ul>\n`,
+        '<a href="../">ribao</a>',
+      ),
     );
-    listed.push(`<li><a href="${escapeHtml(name)}/">${escapeHtml(publication.title)}</a> · 最新：<a href="${escapeHtml(name)}/${editions[0]?.date}.html">${editions[0]?.date}</a></li>`);
+    listed.push(
+      `<li><a href="${escapeHtml(name)}/">${escapeHtml(publication.title)}</a> · 最新：<a href="${escapeHtml(name)}/${editions[0]?.date}.html">${editions[0]?.date}</a></li>`,
+    );
   }
-  await writeFile(join(out, 'index.html'), page('ribao 日报', `<h1>ribao 日报</h1>\n<ul>\n${listed.join('\n')}\n</ul>\n`));
+  await writeFile(
+    join(out, 'index.html'),
+    page('ribao 日报', `<h1>ribao 日报</h1>\n<ul>\n${listed.join('\n')}\n</ul>\n`),
+  );
 }

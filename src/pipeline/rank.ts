@@ -31,7 +31,9 @@ export function rank(stories: StoryView[]): ScoredStory[] {
 
 /** 1 for something published within a day before its edition day ended, falling to 0 over a week. */
 function recency(story: StoryView): number {
-  const times = story.items.map((i) => (i.publishedAt ? Date.parse(i.publishedAt) : Number.NaN)).filter(Number.isFinite);
+  const times = story.items
+    .map((i) => (i.publishedAt ? Date.parse(i.publishedAt) : Number.NaN))
+    .filter(Number.isFinite);
   if (times.length === 0) return 0;
   const end = Date.parse(`${story.editionDate}T23:59:59Z`);
   const ageDays = Math.max(0, (end - Math.max(...times)) / 86_400_000);

@@ -26,10 +26,17 @@ export async function readInput(path: string, formatName: string): Promise<Batch
   const text = await readText(path);
   const all = await formats();
   const chosen =
-    formatName === 'auto' ? all.find((f) => f.format.sniff(text, path)) : all.find((f) => f.format.name === formatName);
+    formatName === 'auto'
+      ? all.find((f) => f.format.sniff(text, path))
+      : all.find((f) => f.format.name === formatName);
   if (!chosen) {
-    const what = /^\s*<(!doctype html|html)/i.test(text) ? 'an HTML page' : 'not in a format ribao can import';
-    throw new InputError(path, `${what} (formats: ${all.map((f) => f.format.name).join(', ')}; use --format to choose)`);
+    const what = /^\s*<(!doctype html|html)/i.test(text)
+      ? 'an HTML page'
+      : 'not in a format ribao can import';
+    throw new InputError(
+      path,
+      `${what} (formats: ${all.map((f) => f.format.name).join(', ')}; use --format to choose)`,
+    );
   }
   return { source: chosen.kind, origin: path, items: chosen.format.parse(text, path) };
 }
@@ -39,12 +46,16 @@ async function readText(path: string): Promise<string> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new InputError(path, 'is a directory, not a file');
-    if (info.size > MAX_FILE_BYTES) throw new InputError(path, `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+    if (info.size > MAX_FILE_BYTES)
+      throw new InputError(path, `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(path, code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (error as Error).message})`);
+    throw new InputError(
+      path,
+      code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (error as Error).message})`,
+    );
   }
   if (bytes.length === 0 || bytes.toString('utf8').trim() === '') throw new InputError(path, 'is empty');
   try {

@@ -14,7 +14,9 @@ export interface Documents {
 
 export function render(edition: Edition, publication: PublicationConfig): Documents {
   const markdown =
-    edition.template === 'paper-digest' ? renderPaperDigest(edition) : renderDailyReport(edition, publication.disclaimer);
+    edition.template === 'paper-digest'
+      ? renderPaperDigest(edition)
+      : renderDailyReport(edition, publication.disclaimer);
   const nav = `<a href="./">${escapeHtml(publication.title)}</a> · ${escapeHtml(edition.date)}`;
   return { markdown, html: page(`${publication.title} ${edition.date}`, markdownToHtml(markdown), nav) };
 }

@@ -58,7 +58,11 @@ export async function writeEdition(ctx: RunContext, name: string, date: string):
 }
 
 /** rank → assemble → render → publish from what is stored, no network (`ribao build`). */
-export async function build(ctx: Pick<RunContext, 'config' | 'store' | 'out'>, name: string, date: string): Promise<BuildResult> {
+export async function build(
+  ctx: Pick<RunContext, 'config' | 'store' | 'out'>,
+  name: string,
+  date: string,
+): Promise<BuildResult> {
   const publication = ctx.config.publications[name];
   if (!publication) throw new Error(`unknown publication "${name}"`);
   const ranked = rank(await candidates(ctx.store, ctx.config, name, date));

@@ -5,7 +5,12 @@ import type { Config, PublicationConfig } from '../config/schema.ts';
 import type { StoryView } from '../model/story.ts';
 import type { Store } from '../store/store.ts';
 
-export function accepts(config: Config, publication: PublicationConfig, name: string, item: StoryView['items'][number]): boolean {
+export function accepts(
+  config: Config,
+  publication: PublicationConfig,
+  name: string,
+  item: StoryView['items'][number],
+): boolean {
   const only = item.extra.publication;
   if (typeof only === 'string' && only !== name) return false;
   if (publication.template === 'paper-digest' && item.kind !== 'paper') return false;
@@ -15,9 +20,16 @@ export function accepts(config: Config, publication: PublicationConfig, name: st
   return config.sources.some((s) => publication.sources.includes(s.id) && s.kind === item.source);
 }
 
-export async function candidates(store: Store, config: Config, name: string, date: string): Promise<StoryView[]> {
+export async function candidates(
+  store: Store,
+  config: Config,
+  name: string,
+  date: string,
+): Promise<StoryView[]> {
   const publication = config.publications[name];
   if (!publication) return [];
   const stories = await store.storiesOn(date);
-  return stories.filter((s) => !s.dropped && s.items.some((item) => accepts(config, publication, name, item)));
+  return stories.filter(
+    (s) => !s.dropped && s.items.some((item) => accepts(config, publication, name, item)),
+  );
 }

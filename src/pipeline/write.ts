@@ -16,7 +16,12 @@ export interface WriteReport {
   failed: { storyId: string; error: string }[];
 }
 
-export async function write(store: Store, llm: Llm | null, stories: StoryView[], concurrency = 4): Promise<WriteReport> {
+export async function write(
+  store: Store,
+  llm: Llm | null,
+  stories: StoryView[],
+  concurrency = 4,
+): Promise<WriteReport> {
   const report: WriteReport = { drafted: 0, cached: 0, kept: 0, failed: [] };
   const todo = stories.filter((s) => !s.writeups.some((w) => w.lang === 'zh'));
   report.kept = stories.length - todo.length;

@@ -19,14 +19,20 @@ export function sources(): Promise<SourceDescriptor[]> {
     });
     const descriptors = await Promise.all(
       folders.map(async (name) => {
-        const module = (await import(new URL(`${name}/source.ts`, here).href)) as { default: SourceDescriptor };
+        const module = (await import(new URL(`${name}/source.ts`, here).href)) as {
+          default: SourceDescriptor;
+        };
         if (module.default.kind !== name) {
-          throw new Error(`src/sources/${name}/source.ts declares kind "${module.default.kind}", expected "${name}"`);
+          throw new Error(
+            `src/sources/${name}/source.ts declares kind "${module.default.kind}", expected "${name}"`,
+          );
         }
         return module.default;
       }),
     );
-    return descriptors.sort((a, b) => (a.sniffOrder ?? 50) - (b.sniffOrder ?? 50) || a.kind.localeCompare(b.kind));
+    return descriptors.sort(
+      (a, b) => (a.sniffOrder ?? 50) - (b.sniffOrder ?? 50) || a.kind.localeCompare(b.kind),
+    );
   })();
   return loaded;
 }

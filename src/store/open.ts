@@ -7,7 +7,9 @@ import type { Store } from './store.ts';
 
 export async function openStore(db: string): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(db)) {
-    throw new UsageError(`--db ${db.replace(/:[^:@/]+@/, ':****@')}: the PostgreSQL store is not available yet (scale mode)`);
+    throw new UsageError(
+      `--db ${db.replace(/:[^:@/]+@/, ':****@')}: the PostgreSQL store is not available yet (scale mode)`,
+    );
   }
   const path = db.replace(/^sqlite:/, '');
   let store: Store;

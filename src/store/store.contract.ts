@@ -38,7 +38,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     test('stories, keys and items round-trip', async () => {
       const store = await open();
-      await store.createStory({ id: 's1', kind: 'paper', editionDate: '2026-11-20', keys: ['arxiv:1', 'url:a'], dropped: false });
+      await store.createStory({
+        id: 's1',
+        kind: 'paper',
+        editionDate: '2026-11-20',
+        keys: ['arxiv:1', 'url:a'],
+        dropped: false,
+      });
       await store.saveItem(item(), 's1', 'h1');
       assert.deepEqual(await store.storyIdsForKeys(['url:a', 'nope']), ['s1']);
       const view = await store.story('s1');
@@ -56,7 +62,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const store = await open();
       await assert.rejects(
         store.transaction(async (tx) => {
-          await tx.createStory({ id: 's2', kind: 'paper', editionDate: '2026-11-20', keys: ['k2'], dropped: false });
+          await tx.createStory({
+            id: 's2',
+            kind: 'paper',
+            editionDate: '2026-11-20',
+            keys: ['k2'],
+            dropped: false,
+          });
           await tx.saveItem(item({ externalId: 'x' }), 's2', 'h');
           throw new Error('boom');
         }),
@@ -68,8 +80,20 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     test('absorbStory moves items, keys and writeups and keeps a tombstone', async () => {
       const store = await open();
-      await store.createStory({ id: 'a', kind: 'paper', editionDate: '2026-11-21', keys: ['k:a'], dropped: false });
-      await store.createStory({ id: 'b', kind: 'paper', editionDate: '2026-11-20', keys: ['k:b'], dropped: true });
+      await store.createStory({
+        id: 'a',
+        kind: 'paper',
+        editionDate: '2026-11-21',
+        keys: ['k:a'],
+        dropped: false,
+      });
+      await store.createStory({
+        id: 'b',
+        kind: 'paper',
+        editionDate: '2026-11-20',
+        keys: ['k:b'],
+        dropped: true,
+      });
       await store.saveItem(item({ externalId: 'b1' }), 'b', 'h');
       await store.putWriteup(writeup('b', 'edited'));
       await store.absorbStory('a', 'b');
@@ -85,7 +109,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     test('a machine writeup never overwrites an edit', async () => {
       const store = await open();
-      await store.createStory({ id: 'w', kind: 'paper', editionDate: '2026-11-20', keys: ['k:w'], dropped: false });
+      await store.createStory({
+        id: 'w',
+        kind: 'paper',
+        editionDate: '2026-11-20',
+        keys: ['k:w'],
+        dropped: false,
+      });
       await store.putWriteup(writeup('w', 'edited', '编辑'));
       await store.putWriteup(writeup('w', 'drafted', '机器'));
       assert.equal((await store.story('w'))?.writeups[0]?.title, '编辑');
@@ -101,9 +131,22 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.cachePut(key, { title: '标题' }, 42);
       assert.deepEqual(await store.cacheGet(key), { title: '标题' });
       assert.equal(await store.cacheGet({ ...key, model: 'other' }), null);
-      await store.recordEdition({ publication: 'papers', date: '2026-11-20', files: ['a.md'], publishedAt: 'now' });
-      await store.recordEdition({ publication: 'papers', date: '2026-11-20', files: ['b.md'], publishedAt: 'later' });
-      assert.deepEqual((await store.editions('papers')).map((e) => e.files), [['b.md']]);
+      await store.recordEdition({
+        publication: 'papers',
+        date: '2026-11-20',
+        files: ['a.md'],
+        publishedAt: 'now',
+      });
+      await store.recordEdition({
+        publication: 'papers',
+        date: '2026-11-20',
+        files: ['b.md'],
+        publishedAt: 'later',
+      });
+      assert.deepEqual(
+        (await store.editions('papers')).map((e) => e.files),
+        [['b.md']],
+      );
       await store.close();
     });
   });
@@ -111,7 +154,15 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
 function writeup(storyId: string, status: 'edited' | 'drafted', title = '标题') {
   return {
-    storyId, lang: 'zh', title, body: '正文', status, task: 'paper-translation',
-    model: null, promptVersion: null, editedBy: status === 'edited' ? 'ed' : null, updatedAt: 'now',
+    storyId,
+    lang: 'zh',
+    title,
+    body: '正文',
+    status,
+    task: 'paper-translation',
+    model: null,
+    promptVersion: null,
+    editedBy: status === 'edited' ? 'ed' : null,
+    updatedAt: 'now',
   };
 }

@@ -3,7 +3,8 @@
 
 const NEW_STYLE = /(?<![\w.])(\d{4}\.\d{4,5})(v\d+)?(?![\w])/;
 const OLD_STYLE = /(?<![\w-])([a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})(v\d+)?(?!\d)/;
-const ARXIV_URL = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
+const ARXIV_URL =
+  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
 
 export interface ArxivId {
   /** The id without version: `2506.08007`, `hep-th/9901001`. */

@@ -20,9 +20,14 @@ const GITHUB_REPO = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+?)(?:
 export function storyKeys(item: RawItem): string[] {
   const keys: string[] = [];
   const arxiv =
-    parseArxivId(String(item.extra?.arxivId ?? '')) ?? parseArxivId(item.url) ?? parseArxivId(item.externalId);
+    parseArxivId(String(item.extra?.arxivId ?? '')) ??
+    parseArxivId(item.url) ??
+    parseArxivId(item.externalId);
   if (arxiv) keys.push(`arxiv:${arxiv.id}`);
-  const doi = String(item.extra?.doi ?? '').trim().toLowerCase().replace(/^https?:\/\/(dx\.)?doi\.org\//, '');
+  const doi = String(item.extra?.doi ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\/(dx\.)?doi\.org\//, '');
   if (DOI.test(doi)) keys.push(`doi:${doi}`);
   const repo = GITHUB_REPO.exec(item.url);
   if (repo && item.kind === 'repo') keys.push(`github:${repo[1]}/${repo[2]}`.toLowerCase());

@@ -5,7 +5,10 @@ const SENTENCE_END = /(?<=[.!?。！？])\s+|(?<=[。！？])/;
 
 /** The first sentences of `text`, up to three and about `limit` characters. */
 export function extractiveSummary(text: string, _lang: string, limit = 280): string {
-  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  const sentences = text
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter(Boolean);
   let out = '';
   for (const sentence of sentences.slice(0, 3)) {
     if (out && out.length + sentence.length > limit) break;

@@ -31,13 +31,15 @@ const URL_PATTERN = /https?:\/\/[^\s)\]}>"'，。]+/g;
 /** Reasons the draft must not be published, empty when it passes. */
 export function check(draft: Draft, source: string): string[] {
   const reasons: string[] = [];
-  const letters = draft.body.match(LETTER)?.length ?? 0;
-  const cjk = draft.body.match(CJK)?.length ?? 0;
+  const prose = draft.body.replace(URL_PATTERN, '');
+  const letters = prose.match(LETTER)?.length ?? 0;
+  const cjk = prose.match(CJK)?.length ?? 0;
   if (letters > 0 && cjk / letters < 0.3) reasons.push('body is not in Chinese');
   const sourceUrls = new Set((source.match(URL_PATTERN) ?? []).map((u) => u.replace(/[.,;]$/, '')));
   for (const url of sourceUrls) if (!draft.body.includes(url)) reasons.push(`drops the URL ${url}`);
   for (const url of draft.body.match(URL_PATTERN) ?? []) {
-    if (![...sourceUrls].some((s) => url.startsWith(s) || s.startsWith(url))) reasons.push(`adds a link not in the source: ${url}`);
+    if (![...sourceUrls].some((s) => url.startsWith(s) || s.startsWith(url)))
+      reasons.push(`adds a link not in the source: ${url}`);
   }
   return reasons;
 }

@@ -16,10 +16,16 @@ export default {
     const unknown = only?.find((id) => !context.config.sources.some((s) => s.id === id));
     if (unknown) throw new UsageError(`--source ${unknown}: no such source in the configuration`);
     const day = date(context.config, values.date);
-    const { batches, outcomes } = await collect(context.config, { http: context.http, log: ctx.log, date: day }, only);
+    const { batches, outcomes } = await collect(
+      context.config,
+      { http: context.http, log: ctx.log, date: day },
+      only,
+    );
     const report = await ingest(context.store, batches, { timeZone: context.config.timezone });
     for (const s of outcomes) ctx.stdout.write(`source ${s.source}: ${s.error ?? `${s.items} items`}\n`);
-    ctx.stdout.write(`stored ${report.imported} new, ${report.merged} merged, ${report.updated} updated, ${report.skipped} unchanged\n`);
+    ctx.stdout.write(
+      `stored ${report.imported} new, ${report.merged} merged, ${report.updated} updated, ${report.skipped} unchanged\n`,
+    );
     const failures = outcomes.filter((s) => s.error).length;
     return failures === 0 ? 0 : failures === outcomes.length ? 1 : 3;
   },

@@ -37,21 +37,33 @@ export default {
   async run(ctx, { values }) {
     const dir = String(values.dir);
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: not a port number`);
-    const config = await loadConfig({ file: join(SAMPLES, 'demo.config.yaml'), db: join(dir, 'ribao.db'), env: {} });
-    for (const f of ['ribao.db', 'ribao.db-wal', 'ribao.db-shm', 'site']) await rm(join(dir, f), { recursive: true, force: true });
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port ${values.port}: not a port number`);
+    const config = await loadConfig({
+      file: join(SAMPLES, 'demo.config.yaml'),
+      db: join(dir, 'ribao.db'),
+      env: {},
+    });
+    for (const f of ['ribao.db', 'ribao.db-wal', 'ribao.db-shm', 'site'])
+      await rm(join(dir, f), { recursive: true, force: true });
     const store = await openStore(config.db);
     try {
-      const files = readdirSync(join(SAMPLES, 'sources')).sort().map((f) => join(SAMPLES, 'sources', f));
+      const files = readdirSync(join(SAMPLES, 'sources'))
+        .sort()
+        .map((f) => join(SAMPLES, 'sources', f));
       const batches = await Promise.all(files.map((f) => readInput(f, 'auto')));
       const report = await ingest(store, batches, { timeZone: config.timezone });
       const edits = await applyEdits(store, join(SAMPLES, 'edits.yaml'));
-      ctx.stdout.write(`demo store ${config.db}: ${report.imported + report.merged} items from ${files.length} sample files, ${edits} editor edits\n`);
+      ctx.stdout.write(
+        `demo store ${config.db}: ${report.imported + report.merged} items from ${files.length} sample files, ${edits} editor edits\n`,
+      );
       const out = join(dir, 'site');
       const day = (await store.storyDates())[0] as string;
       for (const name of Object.keys(config.publications)) {
         const { edition, files: written } = await build({ config, store, out }, name, day);
-        ctx.stdout.write(`${name} (${edition.template}) ${day}: ${allEntries(edition).length} entries → ${written[0]}\n`);
+        ctx.stdout.write(
+          `${name} (${edition.template}) ${day}: ${allEntries(edition).length} entries → ${written[0]}\n`,
+        );
       }
       if (values['no-serve']) return 0;
       const server = serveStatic(out);

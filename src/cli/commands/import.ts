@@ -9,8 +9,7 @@ import type { Command } from '../command.ts';
 
 export default {
   summary: 'load files: hf-daily, arxiv-atom, feed, auto (--json, --dry-run)',
-  usage:
-    'ribao import FILE… [--format auto|hf-daily|arxiv-atom|feed] [--publication P] [--json] [--dry-run]',
+  usage: 'ribao import FILE… [--format auto|hf-daily|arxiv-atom|feed] [--publication P] [--json] [--dry-run]',
   options: {
     format: { type: 'string', short: 'f', default: 'auto' },
     publication: { type: 'string', short: 'p' },

@@ -19,14 +19,21 @@ export default {
     const day = date(context.config, values.date);
     ctx.progress(`running ${names.join(', ')} for ${day}`);
     const report = await run(context, names, day);
-    for (const s of report.sources) ctx.stdout.write(`source ${s.source}: ${s.error ?? `${s.items} items`}\n`);
-    ctx.stdout.write(`stored ${report.ingest.imported} new, ${report.ingest.merged} merged, ${report.ingest.updated} updated\n`);
+    for (const s of report.sources)
+      ctx.stdout.write(`source ${s.source}: ${s.error ?? `${s.items} items`}\n`);
+    ctx.stdout.write(
+      `stored ${report.ingest.imported} new, ${report.ingest.merged} merged, ${report.ingest.updated} updated\n`,
+    );
     for (const [name, w] of Object.entries(report.writes)) {
-      ctx.stdout.write(`write ${name}: ${w.drafted} drafted, ${w.cached} from cache, ${w.failed.length} failed${context.llm ? '' : ' (no LLM endpoint configured: extractive text)'}\n`);
+      ctx.stdout.write(
+        `write ${name}: ${w.drafted} drafted, ${w.cached} from cache, ${w.failed.length} failed${context.llm ? '' : ' (no LLM endpoint configured: extractive text)'}\n`,
+      );
       for (const f of w.failed) ctx.log.warn(`story ${f.storyId}: ${f.error}`);
     }
-    for (const { edition, files } of report.editions) ctx.stdout.write(`${edition.publication} ${day} → ${files.join(', ')}\n`);
-    const failed = report.sources.some((s) => s.error) || Object.values(report.writes).some((w) => w.failed.length > 0);
+    for (const { edition, files } of report.editions)
+      ctx.stdout.write(`${edition.publication} ${day} → ${files.join(', ')}\n`);
+    const failed =
+      report.sources.some((s) => s.error) || Object.values(report.writes).some((w) => w.failed.length > 0);
     return failed ? 3 : 0;
   },
 } satisfies Command;

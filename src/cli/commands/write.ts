@@ -19,7 +19,9 @@ export default {
     for (const name of publications(context.config, values.publication)) {
       const w = await writeEdition(context, name, day);
       failed += w.failed.length;
-      ctx.stdout.write(`${name} ${day}: ${w.drafted} drafted, ${w.cached} from cache, ${w.kept} kept, ${w.failed.length} failed\n`);
+      ctx.stdout.write(
+        `${name} ${day}: ${w.drafted} drafted, ${w.cached} from cache, ${w.kept} kept, ${w.failed.length} failed\n`,
+      );
       for (const f of w.failed) ctx.log.warn(`story ${f.storyId}: ${f.error}`);
     }
     return failed > 0 ? 3 : 0;

@@ -31,7 +31,9 @@ export class SqliteStore implements Store {
   }
 
   async migrate(): Promise<string[]> {
-    this.#db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    this.#db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
+    );
     const done = new Set(this.#all('SELECT name FROM schema_migrations').map((r) => r.name as string));
     const applied: string[] = [];
     for (const migration of migrations.filter((m) => !done.has(m.name))) {
@@ -102,9 +104,25 @@ export class SqliteStore implements Store {
          section = excluded.section, extra = excluded.extra, content_hash = excluded.content_hash,
          updated_at = excluded.updated_at
        RETURNING id`,
-      item.source, item.externalId, storyId, item.kind, item.url, item.title, item.summary, item.lang,
-      JSON.stringify(item.authors), item.publishedAt, item.editionDate, item.image, JSON.stringify(item.metrics),
-      JSON.stringify(item.keys), item.contributor, item.section, JSON.stringify(item.extra), contentHash, now(),
+      item.source,
+      item.externalId,
+      storyId,
+      item.kind,
+      item.url,
+      item.title,
+      item.summary,
+      item.lang,
+      JSON.stringify(item.authors),
+      item.publishedAt,
+      item.editionDate,
+      item.image,
+      JSON.stringify(item.metrics),
+      JSON.stringify(item.keys),
+      item.contributor,
+      item.section,
+      JSON.stringify(item.extra),
+      contentHash,
+      now(),
     );
     return Number(row?.id);
   }
@@ -127,17 +145,25 @@ export class SqliteStore implements Store {
   async createStory(story: Story): Promise<void> {
     this.#run(
       'INSERT INTO stories (id, kind, edition_date, dropped, created_at) VALUES (?, ?, ?, ?, ?)',
-      story.id, story.kind, story.editionDate, story.dropped ? 1 : 0, now(),
+      story.id,
+      story.kind,
+      story.editionDate,
+      story.dropped ? 1 : 0,
+      now(),
     );
     await this.addStoryKeys(story.id, story.keys);
   }
 
   async addStoryKeys(storyId: string, keys: string[]): Promise<void> {
-    const next = Number(this.#get('SELECT COUNT(*) AS n FROM story_keys WHERE story_id = ?', storyId)?.n ?? 0);
+    const next = Number(
+      this.#get('SELECT COUNT(*) AS n FROM story_keys WHERE story_id = ?', storyId)?.n ?? 0,
+    );
     let position = next;
     for (const key of keys) {
       const inserted = this.#db
-        .prepare('INSERT INTO story_keys (key, story_id, position) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING')
+        .prepare(
+          'INSERT INTO story_keys (key, story_id, position) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+        )
         .run(key, storyId, position);
       if (inserted.changes > 0) position++;
     }
@@ -149,17 +175,26 @@ export class SqliteStore implements Store {
 
   async absorbStory(into: string, from: string): Promise<void> {
     const base = Number(this.#get('SELECT COUNT(*) AS n FROM story_keys WHERE story_id = ?', into)?.n ?? 0);
-    this.#run('UPDATE story_keys SET story_id = ?, position = position + ? WHERE story_id = ?', into, base, from);
+    this.#run(
+      'UPDATE story_keys SET story_id = ?, position = position + ? WHERE story_id = ?',
+      into,
+      base,
+      from,
+    );
     this.#run('UPDATE items SET story_id = ? WHERE story_id = ?', into, from);
     this.#run(
       `UPDATE writeups SET story_id = ? WHERE story_id = ?
        AND lang NOT IN (SELECT lang FROM writeups WHERE story_id = ?)`,
-      into, from, into,
+      into,
+      from,
+      into,
     );
     this.#run(
       `UPDATE stories SET dropped = MAX(dropped, (SELECT dropped FROM stories WHERE id = ?)),
        edition_date = MIN(edition_date, (SELECT edition_date FROM stories WHERE id = ?)) WHERE id = ?`,
-      from, from, into,
+      from,
+      from,
+      into,
     );
     this.#run('DELETE FROM stories WHERE id = ?', from);
   }
@@ -195,14 +230,26 @@ export class SqliteStore implements Store {
          status = excluded.status, task = excluded.task, model = excluded.model,
          prompt_version = excluded.prompt_version, edited_by = excluded.edited_by, updated_at = excluded.updated_at
        WHERE writeups.status <> 'edited' OR excluded.status = 'edited'`,
-      w.storyId, w.lang, w.title, w.body, w.status, w.task, w.model, w.promptVersion, w.editedBy, w.updatedAt,
+      w.storyId,
+      w.lang,
+      w.title,
+      w.body,
+      w.status,
+      w.task,
+      w.model,
+      w.promptVersion,
+      w.editedBy,
+      w.updatedAt,
     );
   }
 
   async cacheGet(key: CacheKey): Promise<unknown> {
     const row = this.#get(
       'SELECT output FROM llm_cache WHERE input_hash = ? AND task = ? AND prompt_version = ? AND model = ?',
-      key.inputHash, key.task, key.promptVersion, key.model,
+      key.inputHash,
+      key.task,
+      key.promptVersion,
+      key.model,
     );
     return row ? JSON.parse(row.output as string) : null;
   }
@@ -211,7 +258,13 @@ export class SqliteStore implements Store {
     this.#run(
       `INSERT INTO llm_cache (input_hash, task, prompt_version, model, output, tokens, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      key.inputHash, key.task, key.promptVersion, key.model, JSON.stringify(value), tokens, now(),
+      key.inputHash,
+      key.task,
+      key.promptVersion,
+      key.model,
+      JSON.stringify(value),
+      tokens,
+      now(),
     );
   }
 
@@ -219,29 +272,39 @@ export class SqliteStore implements Store {
     this.#run(
       `INSERT INTO editions (publication, date, files, published_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (publication, date) DO UPDATE SET files = excluded.files, published_at = excluded.published_at`,
-      e.publication, e.date, JSON.stringify(e.files), e.publishedAt,
+      e.publication,
+      e.date,
+      JSON.stringify(e.files),
+      e.publishedAt,
     );
   }
 
   async editions(publication: string): Promise<EditionRecord[]> {
-    return this.#all('SELECT * FROM editions WHERE publication = ? ORDER BY date DESC', publication).map((r) => ({
-      publication: r.publication as string,
-      date: r.date as string,
-      files: JSON.parse(r.files as string) as string[],
-      publishedAt: r.published_at as string,
-    }));
+    return this.#all('SELECT * FROM editions WHERE publication = ? ORDER BY date DESC', publication).map(
+      (r) => ({
+        publication: r.publication as string,
+        date: r.date as string,
+        files: JSON.parse(r.files as string) as string[],
+        publishedAt: r.published_at as string,
+      }),
+    );
   }
 
   #views(rows: Row[]): StoryView[] {
     return rows.map((row) => ({
       ...this.#toStory(row),
       items: this.#all('SELECT * FROM items WHERE story_id = ? ORDER BY id', row.id as string).map(toItem),
-      writeups: this.#all('SELECT * FROM writeups WHERE story_id = ? ORDER BY lang', row.id as string).map(toWriteup),
+      writeups: this.#all('SELECT * FROM writeups WHERE story_id = ? ORDER BY lang', row.id as string).map(
+        toWriteup,
+      ),
     }));
   }
 
   #toStory(row: Row): Story {
-    const keys = this.#all('SELECT key FROM story_keys WHERE story_id = ? ORDER BY position', row.id as string);
+    const keys = this.#all(
+      'SELECT key FROM story_keys WHERE story_id = ? ORDER BY position',
+      row.id as string,
+    );
     return {
       id: row.id as string,
       kind: row.kind as Story['kind'],
