@@ -4,21 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { SourceError } from '../../errors.ts';
 import type { CollectContext, Http } from '../source.ts';
+import { fetchHttp } from '../testing.ts';
 import { collectListing } from './collect.ts';
 import descriptor from './source.ts';
 
-/** A minimal ctx.http on global fetch. */
-const http: Http = {
-  async get(url, options) {
-    const response = await fetch(url, { headers: { accept: options?.accept ?? '*/*', ...options?.headers } });
-    return {
-      url: response.url,
-      status: response.status,
-      headers: response.headers,
-      text: await response.text(),
-    };
-  },
-};
+const http = fetchHttp;
 
 function context(date: string): CollectContext & { warnings: string[] } {
   const warnings: string[] = [];

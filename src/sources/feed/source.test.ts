@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { InputError, SourceError } from '../../errors.ts';
 import type { CollectContext, Http } from '../source.ts';
+import { fetchHttp } from '../testing.ts';
 import source from './source.ts';
 
 const collect = source.collect;
@@ -43,21 +44,7 @@ before(async () => {
 
 after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-/** The smallest real Http: global fetch, following redirects, reporting the final URL. */
-const http: Http = {
-  async get(url, options = {}) {
-    const response = await fetch(url, {
-      headers: { ...options.headers, ...(options.accept ? { accept: options.accept } : {}) },
-      signal: AbortSignal.timeout(5000),
-    });
-    return {
-      url: response.url,
-      status: response.status,
-      headers: response.headers,
-      text: await response.text(),
-    };
-  },
-};
+const http = fetchHttp;
 
 function context(log: string[] = []): CollectContext {
   const record = (message: string) => void log.push(message);

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { InputError, SourceError } from '../../errors.ts';
 import type { CollectContext, Http } from '../source.ts';
+import { fetchHttp } from '../testing.ts';
 import source from './source.ts';
 
 const format = source.formats?.[0];
@@ -148,18 +149,7 @@ test('config defaults and validation', () => {
   assert.deepEqual(source.config.parse(own), { baseUrl: 'https://huggingface.co', minUpvotes: 5 });
 });
 
-/** A minimal ctx.http over global fetch, as the real one would be used. */
-const http: Http = {
-  async get(url, options) {
-    const response = await fetch(url, { headers: { accept: options?.accept ?? '*/*', ...options?.headers } });
-    return {
-      url: response.url,
-      status: response.status,
-      headers: response.headers,
-      text: await response.text(),
-    };
-  },
-};
+const http = fetchHttp;
 
 const ONE_GOOD_ONE_BAD = JSON.stringify([
   { paper: { id: '2506.00013', title: 'Good' } },
