@@ -35,9 +35,16 @@ export class SourceError extends RibaoError {
   }
 }
 
-/** One line for a person: the message, and the cause's message when it adds something. */
+/** One line for a person: the message, then each cause's message that adds something new. */
 export function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? error.cause.message : '';
-  return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
+  let line = error.message;
+  for (
+    let cause = error.cause, depth = 0;
+    cause instanceof Error && depth < 5;
+    cause = cause.cause, depth++
+  ) {
+    if (!line.includes(cause.message)) line += ` (${cause.message})`;
+  }
+  return line;
 }

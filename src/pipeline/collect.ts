@@ -32,7 +32,8 @@ export async function collect(
       batches.push({ source: source.id, origin: source.id, items });
       outcomes.push({ source: source.id, items: items.length, error: null });
     } catch (error) {
-      const failure = new SourceError(source.id, 'collect failed', { cause: error });
+      const failure =
+        error instanceof SourceError ? error : new SourceError(source.id, 'collect failed', { cause: error });
       ctx.log.warn(describe(failure));
       outcomes.push({ source: source.id, items: 0, error: describe(failure) });
     }

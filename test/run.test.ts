@@ -1,0 +1,89 @@
+// `ribao run` end to end: sources served by real HTTP servers on loopback (recorded sample responses),
+// both editions built; a broken source is reported, exit 3, and the editions are still built.
+
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROOT, ribao, tempDir } from './helpers.ts';
+
+const SAMPLES = join(ROOT, 'samples', 'sources');
+
+async function sourcesServer() {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const url = new URL(req.url ?? '/', 'http://x');
+    const send = (type: string, file: string) =>
+      res.writeHead(200, { 'content-type': type }).end(readFileSync(join(SAMPLES, file)));
+    if (url.pathname === '/api/daily_papers' && url.searchParams.get('date') === '2026-11-20') {
+      send('application/json', '2026-11-20.hf-daily.json');
+    } else if (url.pathname === '/api/query') send('application/atom+xml', 'arxiv-cs-ai.atom');
+    else if (url.pathname === '/news.xml') send('application/rss+xml', 'ai-news.rss.xml');
+    else res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { base, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+function config(base: string, extraSource = ''): string {
+  return `
+sources:
+  - { id: hf-daily, kind: hf-daily, baseUrl: "${base}" }
+  - { id: arxiv, kind: arxiv, baseUrl: "${base}", categories: [cs.AI] }
+  - { id: news, kind: feed, url: "${base}/news.xml" }
+${extraSource}
+publications:
+  papers: { title: AI 论文日报, template: paper-digest, sources: [hf-daily, arxiv] }
+  daily: { title: AI 日报, template: daily-report }
+`;
+}
+
+test('run collects from every source, merges, and publishes both editions', async () => {
+  const sources = await sourcesServer();
+  try {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'ribao.config.yaml'), config(sources.base));
+    const result = await ribao(['run', '--date', '2026-11-20'], { cwd });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /source hf-daily: 3 items/);
+    assert.match(result.stdout, /source arxiv: 2 items/);
+    assert.match(result.stdout, /no LLM endpoint configured: extractive text/);
+    const papers = readFileSync(join(cwd, 'out', 'papers', '2026-11-20.md'), 'utf8');
+    assert.equal(papers.match(/^## /gm)?.length, 4, 'the paper on both HF and arXiv is printed once');
+    const daily = readFileSync(join(cwd, 'out', 'daily', '2026-11-20.md'), 'utf8');
+    assert.match(daily, /# 投融资\n\n### Orbital Labs raises \$120M Series B/);
+    const again = await ribao(['run', '--date', '2026-11-20'], { cwd });
+    assert.match(again.stdout, /stored 0 new, 0 merged, 0 updated/);
+    assert.equal(
+      readFileSync(join(cwd, 'out', 'papers', '2026-11-20.md'), 'utf8'),
+      papers,
+      'a re-run changes nothing',
+    );
+  } finally {
+    await sources.close();
+  }
+});
+
+test('a broken source is reported, the run exits 3 and the editions are still built', async () => {
+  const sources = await sourcesServer();
+  try {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'ribao.config.yaml'),
+      config(sources.base, `  - { id: gone, kind: feed, url: "${sources.base}/gone.xml" }`),
+    );
+    const result = await ribao(['run', '--date', '2026-11-20'], { cwd });
+    assert.equal(result.code, 3, result.stderr);
+    assert.match(
+      result.stdout,
+      /source gone: gone: could not fetch http:\/\/127\.0\.0\.1:\d+\/gone\.xml \(.*HTTP 404\)/,
+    );
+    assert.match(readFileSync(join(cwd, 'out', 'daily', '2026-11-20.md'), 'utf8'), /# 论文/);
+  } finally {
+    await sources.close();
+  }
+});
