@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ROOT, ribao, scriptedLlm, tempDir } from './helpers.ts';
+import { ROOT, ribao, type ScriptedLlm, scriptedLlm, tempDir } from './helpers.ts';
 
 const SAMPLE_HF = join(ROOT, 'samples', 'sources', '2026-11-20.hf-daily.json');
 
@@ -47,6 +47,17 @@ test('write drafts through the endpoint, build prints them, a re-run makes zero 
   }
 });
 
+/** Import the sample day into a fresh folder and run `ribao write` for `papers` against `llm`. */
+async function writeSampleDay(llm: ScriptedLlm) {
+  const cwd = tempDir();
+  assert.equal((await ribao(['import', SAMPLE_HF], { cwd })).code, 0);
+  const result = await ribao(['write', '-p', 'papers', '--date', '2026-11-20'], {
+    cwd,
+    env: { RIBAO_LLM_BASE_URL: llm.url },
+  });
+  return { cwd, result };
+}
+
 test('bad answers are not published: malformed JSON, English, an added link', async () => {
   const answers = [
     { content: '{"title": "半截' },
@@ -57,12 +68,7 @@ test('bad answers are not published: malformed JSON, English, an added link', as
     (_request, call) => answers[(call - 1) % answers.length] as { content: string },
   );
   try {
-    const cwd = tempDir();
-    assert.equal((await ribao(['import', SAMPLE_HF], { cwd })).code, 0);
-    const result = await ribao(['write', '-p', 'papers', '--date', '2026-11-20'], {
-      cwd,
-      env: { RIBAO_LLM_BASE_URL: llm.url },
-    });
+    const { cwd, result } = await writeSampleDay(llm);
     assert.equal(result.code, 3, 'partial: some writeups failed');
     assert.match(result.stdout, /0 drafted, 0 from cache, 0 kept, 3 failed/);
     assert.match(result.stderr, /answer is not a JSON object/);
@@ -80,12 +86,7 @@ test('bad answers are not published: malformed JSON, English, an added link', as
 test('an endpoint that keeps failing (HTTP 500, retried) leaves the edition buildable', async () => {
   const llm = await scriptedLlm(() => ({ status: 500, content: 'upstream exploded' }));
   try {
-    const cwd = tempDir();
-    assert.equal((await ribao(['import', SAMPLE_HF], { cwd })).code, 0);
-    const result = await ribao(['write', '-p', 'papers', '--date', '2026-11-20'], {
-      cwd,
-      env: { RIBAO_LLM_BASE_URL: llm.url },
-    });
+    const { cwd, result } = await writeSampleDay(llm);
     assert.equal(result.code, 3);
     assert.match(result.stderr, /500/);
     assert.equal(llm.calls, 9, 'three stories, each tried three times by the client');

@@ -4,7 +4,7 @@
 import type { Config } from '../config/schema.ts';
 import { UsageError } from '../errors.ts';
 import { createHttp } from '../fetch/http.ts';
-import { dayIn } from '../pipeline/normalize.ts';
+import { dayIn, isoDay } from '../model/day.ts';
 import type { RunContext } from '../pipeline/run.ts';
 import { openLlm } from '../writer/llm.ts';
 import type { CliContext } from './command.ts';
@@ -21,14 +21,7 @@ export function publications(config: Config, wanted: unknown): string[] {
 export function date(config: Config, value: unknown): string {
   if (value === undefined) return dayIn(new Date(), config.timezone);
   const text = String(value);
-  const parsed = new Date(`${text}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
-    Number.isNaN(parsed.getTime()) ||
-    parsed.toISOString().slice(0, 10) !== text
-  ) {
-    throw new UsageError(`--date ${text}: expected a day as YYYY-MM-DD`);
-  }
+  if (isoDay(text) !== text) throw new UsageError(`--date ${text}: expected a day as YYYY-MM-DD`);
   return text;
 }
 

@@ -96,18 +96,15 @@ function context(globals: CliContext['globals']): CliContext & { close(): Promis
       shown = true;
     },
     async close() {
-      clearLine();
+      process.stderr.write(clear());
       if (store) await (await store.catch(() => null))?.close();
     },
   };
+  /** The escape that erases a progress line still on screen, once. */
   function clear(): string {
     if (!shown) return '';
     shown = false;
     return '\r\x1b[2K';
-  }
-  function clearLine(): void {
-    if (shown) process.stderr.write('\r\x1b[2K');
-    shown = false;
   }
 }
 

@@ -2,6 +2,8 @@
 // Source-specific keys are validated by each source's descriptor (config/load.ts), not here.
 
 import { z } from 'zod';
+import { TEMPLATES } from '../model/edition.ts';
+import { ITEM_KINDS, type ItemKind } from '../model/item.ts';
 
 // Display order is the list order; `priority` decides which rule wins when several match
 // (higher first, then list order): specific rules (domains, keywords) outrank catch-all kinds.
@@ -37,11 +39,9 @@ const DEFAULT_DAILY_SECTIONS: SectionConfig[] = [
   { title: '学习', priority: 7, match: { keywords: ['tutorial', 'course', '教程', '课程'] } },
 ];
 
-type Kind = 'paper' | 'article' | 'post' | 'repo';
-
 const Match = z
   .object({
-    kinds: z.array(z.enum(['paper', 'article', 'post', 'repo'])).optional(),
+    kinds: z.array(z.enum(ITEM_KINDS)).optional(),
     sources: z.array(z.string()).optional(),
     domains: z.array(z.string()).optional(),
     keywords: z.array(z.string()).optional(),
@@ -53,7 +53,7 @@ export interface SectionConfig {
   priority?: number | undefined;
   match?:
     | {
-        kinds?: Kind[] | undefined;
+        kinds?: ItemKind[] | undefined;
         sources?: string[] | undefined;
         domains?: string[] | undefined;
         keywords?: string[] | undefined;
@@ -76,7 +76,7 @@ const Section: z.ZodType<SectionConfig> = z.lazy(() =>
 const Publication = z
   .object({
     title: z.string().min(1),
-    template: z.enum(['paper-digest', 'daily-report']),
+    template: z.enum(TEMPLATES),
     description: z.string().default(''),
     /** Source ids offered to this publication; empty means every source. */
     sources: z.array(z.string()).default([]),

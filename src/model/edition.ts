@@ -1,9 +1,13 @@
 // The Edition: one dated issue of one publication, as assembled; every renderer reads only this.
 // Owns the shape only.
 
+import type { ItemKind } from './item.ts';
+
+export const TEMPLATES = ['paper-digest', 'daily-report'] as const;
+
 export interface EditionEntry {
   storyId: string;
-  kind: 'paper' | 'article' | 'post' | 'repo';
+  kind: ItemKind;
   /** English (or source-language) title as published. */
   originalTitle: string;
   /** Chinese title, or null when no translation exists yet. */
@@ -30,7 +34,7 @@ export interface EditionSection {
 export interface Edition {
   publication: string;
   title: string;
-  template: 'paper-digest' | 'daily-report';
+  template: (typeof TEMPLATES)[number];
   date: string;
   sections: EditionSection[];
   /** Entries whose text is extractive because no LLM endpoint was available. */

@@ -1,7 +1,8 @@
 // The Item: one entry as one source listed it, after normalization.
 // Owns the shape only; identity keys are computed in stories/story-keys.ts, never here.
 
-export type ItemKind = 'paper' | 'article' | 'post' | 'repo';
+export const ITEM_KINDS = ['paper', 'article', 'post', 'repo'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export interface Metrics {
   upvotes?: number;

@@ -5,6 +5,7 @@ import type { PublicationConfig, SectionConfig } from '../config/schema.ts';
 import type { Edition, EditionEntry, EditionSection } from '../model/edition.ts';
 import type { StoryView } from '../model/story.ts';
 import { arxivAbsUrl } from '../stories/arxiv-id.ts';
+import { leadItem } from '../stories/lead-item.ts';
 import { extractiveSummary } from '../writer/extractive.ts';
 import type { ScoredStory } from './rank.ts';
 
@@ -41,7 +42,7 @@ function toEntry(story: ScoredStory, publication: PublicationConfig): EditionEnt
     kind: story.kind,
     originalTitle: lead.title,
     title: writeup?.title ?? (sourceIsChinese ? lead.title : null),
-    body: writeup?.body ?? (isPaper ? lead.summary : extractiveSummary(lead.summary, lead.lang)),
+    body: writeup?.body ?? (isPaper ? lead.summary : extractiveSummary(lead.summary)),
     translated: writeup !== undefined || sourceIsChinese,
     edited: writeup?.status === 'edited',
     url: arxiv ? arxivAbsUrl(arxiv.slice('arxiv:'.length)) : lead.url,
@@ -50,13 +51,6 @@ function toEntry(story: ScoredStory, publication: PublicationConfig): EditionEnt
     score: story.score,
     links: story.items.map((i) => ({ source: i.source, url: i.url })),
   };
-}
-
-/** The item whose text speaks for the story: an arXiv or HF listing for papers, else the first seen. */
-function leadItem(story: StoryView): StoryView['items'][number] {
-  const lead = story.items.find((i) => i.kind === story.kind && i.lang === 'en') ?? story.items[0];
-  if (!lead) throw new Error(`story ${story.id} has no items`);
-  return lead;
 }
 
 function placeInSections(

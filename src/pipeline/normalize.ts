@@ -2,22 +2,11 @@
 // Must not touch the store or the network.
 
 import { InputError } from '../errors.ts';
+import { dayIn, isoDay } from '../model/day.ts';
 import type { Item, RawItem } from '../model/item.ts';
 import { isWebUrl, withoutTracking } from '../stories/canonical-url.ts';
 import { storyKeys } from '../stories/story-keys.ts';
 import { cleanText } from '../text/clean.ts';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
-export function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
 
 /** Normalize one raw item from `source`; throws an InputError naming `origin` when it cannot be kept. */
 export function normalize(
@@ -33,10 +22,7 @@ export function normalize(
   if (!url) throw new InputError(origin, `entry ${raw.externalId}: link is not an http(s) URL`);
   const published = raw.publishedAt ? new Date(raw.publishedAt) : null;
   const publishedAt = published && !Number.isNaN(published.getTime()) ? published.toISOString() : null;
-  const editionDate =
-    raw.listedOn && DAY.test(raw.listedOn)
-      ? raw.listedOn
-      : dayIn(publishedAt ? new Date(publishedAt) : now, timeZone);
+  const editionDate = isoDay(raw.listedOn) ?? dayIn(publishedAt ? new Date(publishedAt) : now, timeZone);
   const image = raw.image && isWebUrl(raw.image) ? raw.image : null;
   return {
     source,

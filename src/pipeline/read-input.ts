@@ -57,10 +57,12 @@ async function readText(path: string): Promise<string> {
       code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (error as Error).message})`,
     );
   }
-  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') throw new InputError(path, 'is empty');
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     throw new InputError(path, 'is not UTF-8 text (convert it to UTF-8 first)');
   }
+  if (text.trim() === '') throw new InputError(path, 'is empty');
+  return text;
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe } from '../errors.ts';
 import type { StoryView } from '../model/story.ts';
 import type { Store } from '../store/store.ts';
+import { leadItem } from '../stories/lead-item.ts';
 import { check, type Draft, parseDraft } from '../writer/gate.ts';
 import type { Llm } from '../writer/llm.ts';
 import { messages, prompt, type Task } from '../writer/prompt.ts';
@@ -43,8 +44,7 @@ export async function write(
 }
 
 async function writeOne(store: Store, llm: Llm, story: StoryView): Promise<'drafted' | 'cached'> {
-  const lead = story.items.find((i) => i.lang === 'en') ?? story.items[0];
-  if (!lead) throw new Error('story has no items');
+  const lead = leadItem(story);
   const task: Task = story.kind === 'paper' ? 'paper-translation' : 'news-summary';
   const p = prompt(task);
   const input = { title: lead.title, text: lead.summary };

@@ -4,7 +4,7 @@
 const SENTENCE_END = /(?<=[.!?。！？])\s+|(?<=[。！？])/;
 
 /** The first sentences of `text`, up to three and about `limit` characters. */
-export function extractiveSummary(text: string, _lang: string, limit = 280): string {
+export function extractiveSummary(text: string, limit = 280): string {
   const sentences = text
     .split(SENTENCE_END)
     .map((s) => s.trim())

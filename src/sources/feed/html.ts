@@ -1,6 +1,11 @@
 // HTML fragments from feed entries → plain text, and the first image they show.
 // Tolerant regex reduction, no DOM: never returns tags. Sanitizing HTML for output is render's job.
 
+import { decodeHTML as decodeEntities } from 'entities';
+
+/** Character references decoded as HTML5 does (numeric, and every named reference). */
+export { decodeEntities };
+
 /** A closed start or end tag, e.g. `<p>`, `</a>`, `<img src="x"/>`. */
 const TAG_LIKE = /<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>/;
 const BLOCK_TAG =
@@ -44,89 +49,4 @@ export function firstImage(html: string): string | undefined {
     if (url && !/^data:/i.test(url)) return url;
   }
   return undefined;
-}
-
-// Latin-1 named entities in code-point order from U+00A0, then the typographic ones feeds use most.
-const LATIN1 =
-  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 ' +
-  'acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml ' +
-  'Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde ' +
-  'Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ' +
-  'ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide ' +
-  'oslash ugrave uacute ucirc uuml yacute thorn yuml';
-
-const ENTITIES: Record<string, string> = {
-  ...Object.fromEntries(LATIN1.split(' ').map((name, i) => [name, String.fromCodePoint(0xa0 + i)])),
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  zwnj: '\u200c',
-  zwj: '\u200d',
-  lrm: '\u200e',
-  rlm: '\u200f',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  sbquo: '‚',
-  ldquo: '“',
-  rdquo: '”',
-  bdquo: '„',
-  lsaquo: '‹',
-  rsaquo: '›',
-  hellip: '…',
-  bull: '•',
-  prime: '′',
-  Prime: '″',
-  trade: '™',
-  euro: '€',
-  larr: '←',
-  rarr: '→',
-  uarr: '↑',
-  darr: '↓',
-  harr: '↔',
-  le: '≤',
-  ge: '≥',
-  ne: '≠',
-  asymp: '≈',
-  infin: '∞',
-  minus: '−',
-  OElig: 'Œ',
-  oelig: 'œ',
-  Scaron: 'Š',
-  scaron: 'š',
-  Yuml: 'Ÿ',
-  fnof: 'ƒ',
-  circ: 'ˆ',
-  tilde: '˜',
-  dagger: '†',
-  Dagger: '‡',
-  permil: '‰',
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  lambda: 'λ',
-  mu: 'μ',
-  pi: 'π',
-  sigma: 'σ',
-};
-
-/** Decode numeric and common named character references; unknown names stay as written. */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(
-    /&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g,
-    (all: string, dec?: string, hex?: string, name?: string) => {
-      if (name !== undefined) return ENTITIES[name] ?? all;
-      const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
-      const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-      return valid ? String.fromCodePoint(code) : '\ufffd';
-    },
-  );
 }

@@ -1,9 +1,9 @@
 // Hugging Face daily-paper wire entries → RawItems (one per paper per listing day). Owns the field mapping
 // and the listing-day fallback; text is left raw for normalize, and nothing here reads files or the network.
 
+import { isoDay } from '../../model/day.ts';
 import type { Metrics, RawItem } from '../../model/item.ts';
 import { arxivAbsUrl, parseArxivId } from '../../stories/arxiv-id.ts';
-import { isoDay } from './parse.ts';
 import type { HfDailyEntry } from './wire.ts';
 
 const VIDEO = /\.(?:mp4|webm|mov|m4v)(?:[?#]|$)/i;

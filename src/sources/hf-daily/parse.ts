@@ -2,6 +2,7 @@
 // Python-repr strings; every failure is an InputError naming the input. Builds no RawItem (adapt.ts does).
 
 import { InputError } from '../../errors.ts';
+import { isoDay } from '../../model/day.ts';
 import { parseArxivId } from '../../stories/arxiv-id.ts';
 import { PythonReprError, type PyValue, parsePythonLiteral } from './python-repr.ts';
 import { type HfDailyEntry, hfDailyEntry, hfWrappedDay } from './wire.ts';
@@ -29,14 +30,6 @@ export function parseDay(text: string, origin: string, onBadEntry?: (error: Inpu
     }
   });
   return { date: date ?? dateIn(origin), entries };
-}
-
-/** A YYYY-MM-DD that is a real calendar day, or null. */
-export function isoDay(value: string | null | undefined): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
-  if (!match) return null;
-  const day = match[0];
-  return new Date(`${day}T00:00:00Z`).toISOString().startsWith(day) ? day : null;
 }
 
 /** The last real YYYY-MM-DD in a file name or URL (`daily/2025-06-10.json`, `…?date=2025-06-10`). */

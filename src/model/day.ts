@@ -1,0 +1,21 @@
+// Calendar days (YYYY-MM-DD), the unit editions are counted in: reading them and finding the day of
+// an instant in a time zone. No clocks read here.
+
+/** The real calendar day a text starts with (`2025-06-10`, `2025-06-10T00:43:01Z`), else null. */
+export function isoDay(value: string | null | undefined): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  if (!match) return null;
+  const day = match[0];
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day) ? day : null;
+}
+
+/** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
+export function dayIn(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
