@@ -1,5 +1,6 @@
 // The one place ribao talks HTTP to sources: timeout, User-Agent, a body-size cap counted after
-// decompression. Politeness, conditional GET and the SSRF guard arrive with the Collection issue.
+// decompression. Any status is returned: the source decides (arXiv's API explains errors in an
+// HTTP 400 body). Politeness, conditional GET and the SSRF guard arrive with the Collection issue.
 
 import type { Http, HttpResponse } from '../sources/source.ts';
 
@@ -18,7 +19,6 @@ export function createHttp(settings: HttpSettings): Http {
         redirect: 'follow',
       });
       const text = await readCapped(response, settings.maxBodyBytes, url);
-      if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
       return { url: response.url, status: response.status, headers: response.headers, text };
     },
   };

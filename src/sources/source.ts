@@ -18,7 +18,8 @@ export interface HttpResponse {
 }
 
 export interface Http {
-  /** GET with timeout, size cap and User-Agent; throws a SourceError-friendly Error on failure. */
+  /** GET with timeout, size cap and User-Agent. Resolves for every HTTP status (the source judges it);
+   * rejects when no response arrives (network, timeout) or the body is over the cap. */
   get(url: string, options?: { headers?: Record<string, string>; accept?: string }): Promise<HttpResponse>;
 }
 
