@@ -36,9 +36,13 @@ export interface Edition {
   title: string;
   template: (typeof TEMPLATES)[number];
   date: string;
+  /** The lead paragraph (Chinese), when the publication asks for one and it has been written. */
+  lead: string | null;
   sections: EditionSection[];
-  /** Entries whose text is extractive because no LLM endpoint was available. */
+  /** Entries printed with source-language text: no endpoint, the budget ran out, or a draft awaits an editor. */
   untranslated: number;
+  /** Of those, drafts the quality gate flagged for an editor. */
+  flagged: number;
 }
 
 /** Every entry of an edition in reading order (sections, then their sub-sections). */

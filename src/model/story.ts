@@ -29,12 +29,42 @@ export interface Writeup {
   /** Who edited it, when status is `edited`. */
   editedBy: string | null;
   updatedAt: string;
+  /** What the model call cost (null when no call was made: extractive, edited, from an import). */
+  tokens: number | null;
+  cost: number | null;
+  /** The quality gate's reasons for `flagged`; empty when it passed. */
+  gate: string[];
+}
+
+/** Where a story goes in one publication, when neither its source nor a rule decides. */
+export interface Placement {
+  storyId: string;
+  publication: string;
+  section: string;
+  tags: string[];
+  /** `llm` (classification) or the editor's handle; an editor's placement is never overwritten. */
+  by: string;
+  updatedAt: string;
+}
+
+/** An edition's lead paragraph: written by the model or an editor. */
+export interface EditionLead {
+  publication: string;
+  date: string;
+  body: string;
+  status: WriteupStatus;
+  model: string | null;
+  promptVersion: string | null;
+  gate: string[];
+  editedBy: string | null;
+  updatedAt: string;
 }
 
 /** A story with everything later stages need to rank, assemble and render it. */
 export interface StoryView extends Story {
   items: (Item & { id: number })[];
   writeups: Writeup[];
+  placements: Placement[];
 }
 
 export interface Contributor {

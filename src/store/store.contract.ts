@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Item } from '../model/item.ts';
+import type { Writeup } from '../model/story.ts';
 import type { Store } from './store.ts';
 
 export function item(overrides: Partial<Item> = {}): Item {
@@ -149,10 +150,99 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       );
       await store.close();
     });
+    test('writeups keep their provenance; a flagged draft keeps its reasons', async () => {
+      const store = await open();
+      await store.createStory({
+        id: 'p',
+        kind: 'paper',
+        editionDate: '2026-11-20',
+        keys: ['k:p'],
+        dropped: false,
+      });
+      await store.putWriteup({ ...writeup('p', 'flagged'), gate: ['drops the numbers 41'] });
+      const [stored] = (await store.story('p'))?.writeups ?? [];
+      assert.equal(stored?.status, 'flagged');
+      assert.deepEqual(stored?.gate, ['drops the numbers 41']);
+      assert.equal(stored?.tokens, 1200);
+      assert.equal(stored?.cost, 0.0021);
+      await store.close();
+    });
+
+    test('the cost log sums per day, publication, task, model and outcome', async () => {
+      const store = await open();
+      const call = {
+        at: 'now',
+        day: '2026-11-20',
+        publication: 'papers',
+        task: 'paper-translation',
+        model: 'm',
+        storyId: 's',
+        outcome: 'ok' as const,
+        promptTokens: 100,
+        completionTokens: 50,
+        cost: 0.5,
+      };
+      await store.logLlmCall(call);
+      await store.logLlmCall(call);
+      await store.logLlmCall({ ...call, outcome: 'cached', promptTokens: 0, completionTokens: 0, cost: 0 });
+      await store.logLlmCall({ ...call, day: '2026-11-21' });
+      const rows = await store.costs({ from: '2026-11-20', to: '2026-11-20' });
+      assert.deepEqual(
+        rows.map((r) => [r.outcome, r.calls, r.promptTokens, r.completionTokens, r.cost]),
+        [
+          ['cached', 1, 0, 0, 0],
+          ['ok', 2, 200, 100, 1],
+        ],
+      );
+      assert.equal((await store.costs({})).length, 3);
+      await store.close();
+    });
+
+    test('placements and leads: an editor is never overwritten by the model', async () => {
+      const store = await open();
+      await store.createStory({
+        id: 'q',
+        kind: 'article',
+        editionDate: '2026-11-20',
+        keys: ['k:q'],
+        dropped: false,
+      });
+      const placement = {
+        storyId: 'q',
+        publication: 'daily',
+        section: '产业',
+        tags: ['融资'],
+        by: 'llm',
+        updatedAt: 'now',
+      };
+      await store.putPlacement(placement);
+      await store.putPlacement({ ...placement, section: '研究', by: 'ed' });
+      await store.putPlacement({ ...placement, section: '学习' });
+      assert.deepEqual(
+        (await store.story('q'))?.placements.map((p) => [p.section, p.by]),
+        [['研究', 'ed']],
+      );
+      const lead = {
+        publication: 'daily',
+        date: '2026-11-20',
+        body: '编辑导语',
+        status: 'edited' as const,
+        model: null,
+        promptVersion: null,
+        gate: [],
+        editedBy: 'ed',
+        updatedAt: 'now',
+      };
+      assert.equal(await store.editionLead('daily', '2026-11-20'), null);
+      await store.putEditionLead(lead);
+      await store.putEditionLead({ ...lead, body: '机器导语', status: 'drafted', editedBy: null });
+      assert.equal((await store.editionLead('daily', '2026-11-20'))?.body, '编辑导语');
+      await store.close();
+    });
   });
 }
 
-function writeup(storyId: string, status: 'edited' | 'drafted', title = '标题') {
+function writeup(storyId: string, status: 'edited' | 'drafted' | 'flagged', title = '标题'): Writeup {
   return {
     storyId,
     lang: 'zh',
@@ -164,5 +254,8 @@ function writeup(storyId: string, status: 'edited' | 'drafted', title = '标题'
     promptVersion: null,
     editedBy: status === 'edited' ? 'ed' : null,
     updatedAt: 'now',
+    tokens: status === 'edited' ? null : 1200,
+    cost: status === 'edited' ? null : 0.0021,
+    gate: [],
   };
 }

@@ -2,7 +2,7 @@
 // SQLite (embedded default) and PostgreSQL (scale mode) implement it; store.contract.ts tests both.
 
 import type { Item } from '../model/item.ts';
-import type { Story, StoryView, Writeup } from '../model/story.ts';
+import type { EditionLead, Placement, Story, StoryView, Writeup } from '../model/story.ts';
 
 export interface ItemRecord extends Item {
   id: number;
@@ -16,6 +16,35 @@ export interface CacheKey {
   task: string;
   promptVersion: string;
   model: string;
+}
+
+/** One entry of the cost log: a model call, or a cache hit that made none. */
+export interface LlmCall {
+  at: string;
+  /** The edition day the call wrote for. */
+  day: string;
+  publication: string | null;
+  task: string;
+  model: string;
+  storyId: string | null;
+  /** `rejected`: the gate refused the answer (a retry or a flag follows); `cached`: no call was made. */
+  outcome: 'ok' | 'rejected' | 'error' | 'cached';
+  promptTokens: number;
+  completionTokens: number;
+  cost: number;
+}
+
+/** The cost log summed per day, publication, task, model and outcome. */
+export interface CostRow {
+  day: string;
+  publication: string | null;
+  task: string;
+  model: string;
+  outcome: LlmCall['outcome'];
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+  cost: number;
 }
 
 export interface EditionRecord {
@@ -68,6 +97,15 @@ export interface Store {
 
   cacheGet(key: CacheKey): Promise<unknown>;
   cachePut(key: CacheKey, value: unknown, tokens: number): Promise<void>;
+  logLlmCall(call: LlmCall): Promise<void>;
+  /** The cost log summed, for days in [from, to] (inclusive; either may be omitted). */
+  costs(range: { from?: string | undefined; to?: string | undefined }): Promise<CostRow[]>;
+
+  /** Upsert by (storyId, publication); an editor's placement is never overwritten by `llm`. */
+  putPlacement(placement: Placement): Promise<void>;
+  /** Upsert by (publication, date); an edited lead is never overwritten by a machine one. */
+  putEditionLead(lead: EditionLead): Promise<void>;
+  editionLead(publication: string, date: string): Promise<EditionLead | null>;
 
   recordEdition(edition: EditionRecord): Promise<void>;
   editions(publication: string): Promise<EditionRecord[]>;

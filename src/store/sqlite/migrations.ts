@@ -80,4 +80,50 @@ export const migrations: { name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    name: '002-writer',
+    sql: `
+      ALTER TABLE writeups ADD COLUMN tokens INTEGER;
+      ALTER TABLE writeups ADD COLUMN cost REAL;
+      ALTER TABLE writeups ADD COLUMN gate TEXT NOT NULL DEFAULT '[]';
+
+      CREATE TABLE llm_calls (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        day TEXT NOT NULL,
+        publication TEXT,
+        task TEXT NOT NULL,
+        model TEXT NOT NULL,
+        story_id TEXT,
+        outcome TEXT NOT NULL,
+        prompt_tokens INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL,
+        cost REAL NOT NULL
+      );
+      CREATE INDEX llm_calls_by_day ON llm_calls (day);
+
+      CREATE TABLE story_sections (
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        publication TEXT NOT NULL,
+        section TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        placed_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, publication)
+      );
+
+      CREATE TABLE edition_leads (
+        publication TEXT NOT NULL,
+        date TEXT NOT NULL,
+        body TEXT NOT NULL,
+        status TEXT NOT NULL,
+        model TEXT,
+        prompt_version TEXT,
+        gate TEXT NOT NULL,
+        edited_by TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (publication, date)
+      );
+    `,
+  },
 ];

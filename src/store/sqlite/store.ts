@@ -5,9 +5,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { Item } from '../../model/item.ts';
-import type { Story, StoryView, Writeup } from '../../model/story.ts';
-import type { CacheKey, Counts, EditionRecord, ItemRecord, Store } from '../store.ts';
+import type { EditionLead, Placement, Story, StoryView, Writeup } from '../../model/story.ts';
+import type { CacheKey, CostRow, Counts, EditionRecord, ItemRecord, LlmCall, Store } from '../store.ts';
 import { migrations } from './migrations.ts';
+import { WriterRows } from './writer-rows.ts';
 
 type Row = Record<string, SQLInputValue>;
 
@@ -22,11 +23,13 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly location: string;
   readonly #db: DatabaseSync;
+  readonly #writer: WriterRows;
   #depth = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(db: DatabaseSync, location: string) {
     this.#db = db;
+    this.#writer = new WriterRows(db);
     this.location = location;
   }
 
@@ -182,13 +185,7 @@ export class SqliteStore implements Store {
       from,
     );
     this.#run('UPDATE items SET story_id = ? WHERE story_id = ?', into, from);
-    this.#run(
-      `UPDATE writeups SET story_id = ? WHERE story_id = ?
-       AND lang NOT IN (SELECT lang FROM writeups WHERE story_id = ?)`,
-      into,
-      from,
-      into,
-    );
+    this.#writer.move(into, from);
     this.#run(
       `UPDATE stories SET dropped = MAX(dropped, (SELECT dropped FROM stories WHERE id = ?)),
        edition_date = MIN(edition_date, (SELECT edition_date FROM stories WHERE id = ?)) WHERE id = ?`,
@@ -222,50 +219,36 @@ export class SqliteStore implements Store {
     return { items: n('items'), stories: n('stories'), writeups: n('writeups') };
   }
 
-  async putWriteup(w: Writeup): Promise<void> {
-    this.#run(
-      `INSERT INTO writeups (story_id, lang, title, body, status, task, model, prompt_version, edited_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (story_id, lang) DO UPDATE SET title = excluded.title, body = excluded.body,
-         status = excluded.status, task = excluded.task, model = excluded.model,
-         prompt_version = excluded.prompt_version, edited_by = excluded.edited_by, updated_at = excluded.updated_at
-       WHERE writeups.status <> 'edited' OR excluded.status = 'edited'`,
-      w.storyId,
-      w.lang,
-      w.title,
-      w.body,
-      w.status,
-      w.task,
-      w.model,
-      w.promptVersion,
-      w.editedBy,
-      w.updatedAt,
-    );
+  async putWriteup(writeup: Writeup): Promise<void> {
+    this.#writer.putWriteup(writeup);
   }
 
   async cacheGet(key: CacheKey): Promise<unknown> {
-    const row = this.#get(
-      'SELECT output FROM llm_cache WHERE input_hash = ? AND task = ? AND prompt_version = ? AND model = ?',
-      key.inputHash,
-      key.task,
-      key.promptVersion,
-      key.model,
-    );
-    return row ? JSON.parse(row.output as string) : null;
+    return this.#writer.cacheGet(key);
   }
 
   async cachePut(key: CacheKey, value: unknown, tokens: number): Promise<void> {
-    this.#run(
-      `INSERT INTO llm_cache (input_hash, task, prompt_version, model, output, tokens, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      key.inputHash,
-      key.task,
-      key.promptVersion,
-      key.model,
-      JSON.stringify(value),
-      tokens,
-      now(),
-    );
+    this.#writer.cachePut(key, value, tokens);
+  }
+
+  async logLlmCall(call: LlmCall): Promise<void> {
+    this.#writer.logLlmCall(call);
+  }
+
+  async costs(range: { from?: string; to?: string }): Promise<CostRow[]> {
+    return this.#writer.costs(range);
+  }
+
+  async putPlacement(placement: Placement): Promise<void> {
+    this.#writer.putPlacement(placement);
+  }
+
+  async putEditionLead(lead: EditionLead): Promise<void> {
+    this.#writer.putEditionLead(lead);
+  }
+
+  async editionLead(publication: string, date: string): Promise<EditionLead | null> {
+    return this.#writer.editionLead(publication, date);
   }
 
   async recordEdition(e: EditionRecord): Promise<void> {
@@ -294,9 +277,8 @@ export class SqliteStore implements Store {
     return rows.map((row) => ({
       ...this.#toStory(row),
       items: this.#all('SELECT * FROM items WHERE story_id = ? ORDER BY id', row.id as string).map(toItem),
-      writeups: this.#all('SELECT * FROM writeups WHERE story_id = ? ORDER BY lang', row.id as string).map(
-        toWriteup,
-      ),
+      writeups: this.#writer.writeups(row.id as string),
+      placements: this.#writer.placements(row.id as string),
     }));
   }
 
@@ -348,21 +330,6 @@ function toItem(row: Row): ItemRecord {
     contributor: (row.contributor as string | null) ?? null,
     section: (row.section as string | null) ?? null,
     extra: JSON.parse(row.extra as string) as Record<string, unknown>,
-  };
-}
-
-function toWriteup(row: Row): Writeup {
-  return {
-    storyId: row.story_id as string,
-    lang: row.lang as string,
-    title: row.title as string,
-    body: row.body as string,
-    status: row.status as Writeup['status'],
-    task: row.task as string,
-    model: (row.model as string | null) ?? null,
-    promptVersion: (row.prompt_version as string | null) ?? null,
-    editedBy: (row.edited_by as string | null) ?? null,
-    updatedAt: row.updated_at as string,
   };
 }
 
