@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { TEMPLATES } from '../model/edition.ts';
 import { ITEM_KINDS, type ItemKind } from '../model/item.ts';
+import { OUTPUT_MODES } from '../writer/llm.ts';
+import { TASKS } from '../writer/tasks.ts';
 
 // Display order is the list order; `priority` decides which rule wins when several match
 // (higher first, then list order): specific rules (domains, keywords) outrank catch-all kinds.
@@ -86,8 +88,44 @@ const Publication = z
     /** Credit for items found automatically: a handle, or null to omit the `贡献人` line. */
     defaultContributor: z.string().nullable().default(null),
     disclaimer: z.string().default('本文档仅供学习交流使用，版权归原作者所有。'),
+    /** A glossary file (same shape as the default) merged over ribao's default AI glossary. */
+    glossary: z.string().nullable().default(null),
+    /** Open the edition with an LLM-written lead paragraph. */
+    lead: z.boolean().default(false),
+    /** Ask the LLM for a section when no rule places a story (cached; rules always win). */
+    classify: z.boolean().default(false),
   })
   .strict();
+
+/** Price per million tokens, in `llm.currency`. */
+const Price = z.object({ input: z.number().min(0), output: z.number().min(0) }).strict();
+
+const Llm = z
+  .object({
+    baseUrl: z.string().url().nullable().default(null),
+    apiKey: z.string().nullable().default(null),
+    model: z.string().default('gpt-4o-mini'),
+    /** Per-task model choice: a cheap model for `classification`, a strong one for translation. */
+    models: z.partialRecord(z.enum(TASKS), z.string()).default({}),
+    timeoutMs: z.number().int().positive().default(120_000),
+    maxRetries: z.number().int().min(0).default(2),
+    concurrency: z.number().int().min(1).default(4),
+    requestsPerMinute: z.number().positive().nullable().default(null),
+    structuredOutput: z.enum(OUTPUT_MODES).default('json-schema'),
+    /** Per-run budget; writing stops cleanly when either is reached (null: no limit). */
+    budget: z
+      .object({
+        tokens: z.number().int().positive().nullable().default(null),
+        cost: z.number().positive().nullable().default(null),
+      })
+      .strict()
+      .prefault({}),
+    currency: z.string().default('USD'),
+    /** model → price per million tokens; unpriced models count tokens only. */
+    prices: z.record(z.string(), Price).default({}),
+  })
+  .strict()
+  .prefault({});
 
 const Source = z.looseObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/), kind: z.string().min(1) });
 
@@ -110,16 +148,7 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
-    llm: z
-      .object({
-        baseUrl: z.string().url().nullable().default(null),
-        apiKey: z.string().nullable().default(null),
-        model: z.string().default('gpt-4o-mini'),
-        timeoutMs: z.number().int().positive().default(120_000),
-        concurrency: z.number().int().min(1).default(4),
-      })
-      .strict()
-      .prefault({}),
+    llm: Llm,
     sources: z.array(Source).default([
       { id: 'hf-daily', kind: 'hf-daily' },
       { id: 'arxiv', kind: 'arxiv', categories: ['cs.AI', 'cs.CL', 'cs.CV', 'cs.LG'] },
@@ -134,6 +163,9 @@ export const ConfigSchema = z
         sections: [],
         defaultContributor: null,
         disclaimer: '',
+        glossary: null,
+        lead: false,
+        classify: false,
       },
       daily: {
         title: 'AI 日报',
@@ -144,11 +176,15 @@ export const ConfigSchema = z
         sections: DEFAULT_DAILY_SECTIONS,
         defaultContributor: null,
         disclaimer: '本文档仅供学习交流使用，版权归原作者所有。',
+        glossary: null,
+        lead: false,
+        classify: false,
       },
     }),
   })
   .strict();
 
 export type Config = z.infer<typeof ConfigSchema>;
+export type LlmConfig = z.infer<typeof Llm>;
 export type PublicationConfig = z.infer<typeof Publication>;
 export type SourceConfig = z.infer<typeof Source>;

@@ -2,7 +2,7 @@
 // Decides sections, order, credits and fallbacks; must not format text (render/ does).
 
 import type { PublicationConfig, SectionConfig } from '../config/schema.ts';
-import type { Edition, EditionEntry, EditionSection } from '../model/edition.ts';
+import { allEntries, type Edition, type EditionEntry, type EditionSection } from '../model/edition.ts';
 import type { StoryView } from '../model/story.ts';
 import { arxivAbsUrl } from '../stories/arxiv-id.ts';
 import { leadItem } from '../stories/lead-item.ts';
@@ -14,26 +14,51 @@ export function assemble(
   publication: PublicationConfig,
   date: string,
   ranked: ScoredStory[],
+  lead: string | null = null,
 ): Edition {
   const limited = publication.limit > 0 ? ranked.slice(0, publication.limit) : ranked;
   const entries = limited.map((story) => toEntry(story, publication));
   const sections =
     publication.template === 'paper-digest'
       ? [{ title: publication.title, entries, children: [] }]
-      : placeInSections(publication.sections, limited, entries);
-  return {
+      : placeInSections(name, publication.sections, limited, entries);
+  const edition: Edition = {
     publication: name,
     title: publication.title,
     template: publication.template,
     date,
+    lead,
     sections,
-    untranslated: entries.filter((e) => !e.translated).length,
+    untranslated: 0,
+    flagged: limited.filter((s) => zhWriteup(s)?.status === 'flagged').length,
   };
+  edition.untranslated = allEntries(edition).filter((e) => !e.translated).length;
+  return edition;
+}
+
+/** Stories that neither their source's section nor a rule places: the LLM classification's work. */
+export function unplaced(publication: PublicationConfig, stories: StoryView[]): StoryView[] {
+  if (publication.template === 'paper-digest') return [];
+  const sections = publication.sections.map(function build(s): EditionSection {
+    return { title: s.title, entries: [], children: (s.children ?? []).map(build) };
+  });
+  return stories.filter((s) => !byHint(sections, s) && !byRules(publication.sections, sections, s));
+}
+
+/** The leaf sections a story can be placed in, by title. */
+export function leafSections(config: SectionConfig[]): string[] {
+  return config.flatMap((s) => (s.children?.length ? leafSections(s.children) : [s.title]));
+}
+
+/** The Chinese writeup a reader may see: a flagged draft waits for an editor and is never printed. */
+function zhWriteup(story: StoryView) {
+  return story.writeups.find((w) => w.lang === 'zh');
 }
 
 function toEntry(story: ScoredStory, publication: PublicationConfig): EditionEntry {
   const lead = leadItem(story);
-  const writeup = story.writeups.find((w) => w.lang === 'zh');
+  const found = zhWriteup(story);
+  const writeup = found?.status === 'flagged' ? undefined : found;
   const arxiv = story.keys.find((k) => k.startsWith('arxiv:'));
   const isPaper = story.kind === 'paper';
   const sourceIsChinese = lead.lang.startsWith('zh');
@@ -54,6 +79,7 @@ function toEntry(story: ScoredStory, publication: PublicationConfig): EditionEnt
 }
 
 function placeInSections(
+  publication: string,
   config: SectionConfig[],
   stories: ScoredStory[],
   entries: EditionEntry[],
@@ -63,7 +89,14 @@ function placeInSections(
   });
   stories.forEach((story, index) => {
     const entry = entries[index];
-    const target = entry && (byHint(sections, story) ?? byRules(config, sections, story));
+    const placement = story.placements.find((p) => p.publication === publication);
+    const chosen = placement && findSection(sections, placement.section);
+    const target =
+      entry &&
+      ((placement?.by !== 'llm' ? chosen : undefined) ??
+        byHint(sections, story) ??
+        byRules(config, sections, story) ??
+        chosen);
     target?.entries.push(entry as EditionEntry);
   });
   return prune(sections);
@@ -71,10 +104,14 @@ function placeInSections(
 
 function byHint(sections: EditionSection[], story: StoryView): EditionSection | undefined {
   const hint = story.items.find((i) => i.section)?.section;
-  if (!hint) return undefined;
+  return hint ? findSection(sections, hint) : undefined;
+}
+
+/** The section titled `title`; a parent's title means its first sub-section. */
+function findSection(sections: EditionSection[], title: string): EditionSection | undefined {
   for (const section of sections) {
-    if (section.title === hint) return section.children.length > 0 ? section.children[0] : section;
-    const child = section.children.find((c) => c.title === hint);
+    if (section.title === title) return section.children.length > 0 ? section.children[0] : section;
+    const child = section.children.find((c) => c.title === title);
     if (child) return child;
   }
   return undefined;

@@ -6,6 +6,7 @@ import { dayIn, isoDay } from '../model/day.ts';
 import type { Item, RawItem } from '../model/item.ts';
 import { isWebUrl, withoutTracking } from '../stories/canonical-url.ts';
 import { storyKeys } from '../stories/story-keys.ts';
+import { stripListingPrefix, stripListingSuffix } from '../text/arxiv-listing.ts';
 import { cleanText } from '../text/clean.ts';
 
 /** Normalize one raw item from `source`; throws an InputError naming `origin` when it cannot be kept. */
@@ -16,7 +17,7 @@ export function normalize(
   origin: string,
   now = new Date(),
 ): Item {
-  const title = cleanText(raw.title);
+  const title = stripListingSuffix(cleanText(raw.title));
   if (!title) throw new InputError(origin, `entry ${raw.externalId}: has no title`);
   const url = withoutTracking(raw.url);
   if (!url) throw new InputError(origin, `entry ${raw.externalId}: link is not an http(s) URL`);
@@ -30,7 +31,7 @@ export function normalize(
     kind: raw.kind,
     url,
     title,
-    summary: cleanText(raw.summary),
+    summary: stripListingPrefix(cleanText(raw.summary)),
     lang: raw.lang || 'en',
     authors: raw.authors.map((a) => a.trim()).filter(Boolean),
     publishedAt,

@@ -41,7 +41,8 @@ export async function readInput(path: string, formatName: string): Promise<Batch
   return { source: chosen.kind, origin: path, items: chosen.format.parse(text, path) };
 }
 
-async function readText(path: string): Promise<string> {
+/** A UTF-8 text file, or an InputError naming it and what was wrong (missing, too big, binary, empty). */
+export async function readText(path: string): Promise<string> {
   let bytes: Buffer;
   try {
     const info = await stat(path);

@@ -2,13 +2,17 @@
 // publish. Each verb is its own module; this file only orders them and gathers the outcomes.
 
 import type { Config } from '../config/schema.ts';
+import { describe } from '../errors.ts';
 import type { Edition } from '../model/edition.ts';
 import type { Http, Logger } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
-import type { Llm } from '../writer/llm.ts';
+import type { Writer } from '../writer/draft.ts';
+import { type Glossary, loadGlossary } from '../writer/glossary/glossary.ts';
 import { assemble } from './assemble.ts';
+import { classify } from './classify.ts';
 import { collect, type SourceOutcome } from './collect.ts';
 import { type IngestReport, ingest } from './ingest.ts';
+import { writeLead } from './lead.ts';
 import { publish } from './publish.ts';
 import { rank } from './rank.ts';
 import { render } from './render.ts';
@@ -18,7 +22,8 @@ import { type WriteReport, write } from './write.ts';
 export interface RunContext {
   config: Config;
   store: Store;
-  llm: Llm | null;
+  /** The LLM writer for this run (one budget across publications), or null without an endpoint. */
+  writer: Writer | null;
   http: Http;
   log: Logger;
   out: string;
@@ -32,7 +37,7 @@ export interface BuildResult {
 export interface RunReport {
   sources: SourceOutcome[];
   ingest: IngestReport;
-  writes: Record<string, WriteReport>;
+  writes: Record<string, EditionWriteReport>;
   editions: BuildResult[];
 }
 
@@ -40,7 +45,7 @@ export async function run(ctx: RunContext, publications: string[], date: string)
   const wanted = sourcesFor(ctx.config, publications);
   const { batches, outcomes } = await collect(ctx.config, { http: ctx.http, log: ctx.log, date }, wanted);
   const ingested = await ingest(ctx.store, batches, { timeZone: ctx.config.timezone }); // normalize + merge
-  const writes: Record<string, WriteReport> = {};
+  const writes: Record<string, EditionWriteReport> = {};
   const editions: BuildResult[] = [];
   for (const name of publications) {
     writes[name] = await writeEdition(ctx, name, date);
@@ -49,12 +54,71 @@ export async function run(ctx: RunContext, publications: string[], date: string)
   return { sources: outcomes, ingest: ingested, writes, editions };
 }
 
-/** rank → write, for the stories an edition will print (`ribao write`). */
-export async function writeEdition(ctx: RunContext, name: string, date: string): Promise<WriteReport> {
+export interface EditionWriteReport extends WriteReport {
+  /** Stories the LLM placed in a section (publications with `classify: true`). */
+  placed: number;
+  /** What happened to the lead paragraph (publications with `lead: true`), or null. */
+  lead: string | null;
+}
+
+/** rank → classify → write → lead, for the stories an edition will print (`ribao write`). */
+export async function writeEdition(
+  ctx: RunContext,
+  name: string,
+  date: string,
+  options: { redraftFlagged?: boolean } = {},
+): Promise<EditionWriteReport> {
   const publication = ctx.config.publications[name];
-  const ranked = rank(await candidates(ctx.store, ctx.config, name, date));
-  const printed = publication && publication.limit > 0 ? ranked.slice(0, publication.limit) : ranked;
-  return write(ctx.store, ctx.llm, printed, ctx.config.llm.concurrency);
+  if (!publication) throw new Error(`unknown publication "${name}"`);
+  const glossary = glossaryFor(publication.glossary);
+  const printed = limit(rank(await candidates(ctx.store, ctx.config, name, date)), publication.limit);
+  const report: EditionWriteReport = {
+    ...(await write(ctx.writer, printed, {
+      publication: name,
+      day: date,
+      glossary,
+      concurrency: ctx.config.llm.concurrency,
+      redraftFlagged: options.redraftFlagged ?? false,
+    })),
+    placed: 0,
+    lead: null,
+  };
+  if (!ctx.writer) return report;
+  if (publication.classify) {
+    const classified = await classify(ctx.writer, name, publication, printed, { day: date, glossary });
+    report.placed = classified.placed;
+    report.failed.push(...classified.failed);
+  }
+  if (publication.lead) {
+    const written = rank(await candidates(ctx.store, ctx.config, name, date));
+    report.lead = await writeLead(
+      ctx.writer,
+      { name, title: publication.title },
+      date,
+      written,
+      glossary,
+    ).catch((error: unknown) => {
+      report.failed.push({ storyId: `lead of ${name} ${date}`, error: describe(error) });
+      return 'failed';
+    });
+  }
+  return report;
+}
+
+function limit<T>(ranked: T[], max: number): T[] {
+  return max > 0 ? ranked.slice(0, max) : ranked;
+}
+
+const glossaries = new Map<string | null, Glossary>();
+
+/** The publication's glossary: ribao's default, merged with its own file when it names one. */
+function glossaryFor(path: string | null): Glossary {
+  let glossary = glossaries.get(path);
+  if (!glossary) {
+    glossary = loadGlossary(path);
+    glossaries.set(path, glossary);
+  }
+  return glossary;
 }
 
 /** rank → assemble → render → publish from what is stored, no network (`ribao build`). */
@@ -66,7 +130,14 @@ export async function build(
   const publication = ctx.config.publications[name];
   if (!publication) throw new Error(`unknown publication "${name}"`);
   const ranked = rank(await candidates(ctx.store, ctx.config, name, date));
-  const edition = assemble(name, publication, date, ranked);
+  const lead = await ctx.store.editionLead(name, date);
+  const edition = assemble(
+    name,
+    publication,
+    date,
+    ranked,
+    lead?.status === 'flagged' ? null : (lead?.body ?? null),
+  );
   const files = await publish(ctx.store, ctx.config, ctx.out, edition, render(edition, publication));
   return { edition, files };
 }

@@ -2,13 +2,12 @@
 // sections as `#`, sub-sections as `##`, items as `###`. Text only.
 
 import type { Edition, EditionEntry, EditionSection } from '../model/edition.ts';
-import { untranslatedNote } from './markdown-text.ts';
+import { opening } from './markdown-text.ts';
 
 export function renderDailyReport(edition: Edition, disclaimer: string): string {
   const [, month, day] = edition.date.split('-').map(Number);
   const blocks = [`# ${edition.title}（${month}月${day}日）`];
-  const note = untranslatedNote(edition);
-  if (note) blocks.push(note);
+  blocks.push(...opening(edition));
   for (const section of edition.sections) blocks.push(...sectionBlocks(section, 1));
   if (disclaimer) blocks.push('# 声明', disclaimer);
   return `${blocks.join('\n\n')}\n`;

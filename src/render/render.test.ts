@@ -49,6 +49,8 @@ test('format A: paper digest, byte-exact', () => {
     title: 'AI 论文日报',
     template: 'paper-digest',
     date: '2026-11-22',
+    lead: null,
+    flagged: 0,
     untranslated: 0,
     sections: [
       {
@@ -75,6 +77,8 @@ test('format A: untranslated entries show the original and the edition says so',
     title: 'AI 论文日报',
     template: 'paper-digest',
     date: '2026-11-22',
+    lead: null,
+    flagged: 0,
     untranslated: 1,
     sections: [
       {
@@ -100,6 +104,8 @@ test('format B: daily report, byte-exact', () => {
     title: 'AI 日报',
     template: 'daily-report',
     date: '2026-11-22',
+    lead: null,
+    flagged: 0,
     untranslated: 0,
     sections: [
       {
