@@ -6,6 +6,8 @@ import { UsageError } from '../errors.ts';
 import { createHttp } from '../fetch/http.ts';
 import { dayIn, isoDay } from '../model/day.ts';
 import type { RunContext } from '../pipeline/run.ts';
+import { createBudget } from '../writer/budget.ts';
+import { createWriter } from '../writer/draft.ts';
 import { openLlm } from '../writer/llm.ts';
 import type { CliContext } from './command.ts';
 
@@ -27,10 +29,13 @@ export function date(config: Config, value: unknown): string {
 
 export async function runContext(ctx: CliContext, out?: unknown): Promise<RunContext> {
   const config = await ctx.config();
+  const store = await ctx.store();
+  const llm = openLlm(config.llm);
+  const { budget, currency, prices } = config.llm;
   return {
     config,
-    store: await ctx.store(),
-    llm: openLlm(config.llm),
+    store,
+    writer: llm && createWriter(llm, store, createBudget({ ...budget, currency, prices })),
     http: createHttp({ userAgent: config.userAgent, ...config.http }),
     log: ctx.log,
     out: typeof out === 'string' ? out : config.out,

@@ -100,6 +100,9 @@ async function applyEdits(store: Store, file: string): Promise<number> {
       promptVersion: null,
       editedBy: edit.editedBy,
       updatedAt: new Date().toISOString(),
+      tokens: null,
+      cost: null,
+      gate: [],
     });
     applied++;
   }

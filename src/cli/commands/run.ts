@@ -4,6 +4,7 @@
 import { run } from '../../pipeline/run.ts';
 import { date, publications, runContext } from '../choose.ts';
 import type { Command } from '../command.ts';
+import { describeWrite, warnFailures } from '../report.ts';
 
 export default {
   summary: 'the daily job: collect → … → publish for each publication',
@@ -25,10 +26,9 @@ export default {
       `stored ${report.ingest.imported} new, ${report.ingest.merged} merged, ${report.ingest.updated} updated\n`,
     );
     for (const [name, w] of Object.entries(report.writes)) {
-      ctx.stdout.write(
-        `write ${name}: ${w.drafted} drafted, ${w.cached} from cache, ${w.failed.length} failed${context.llm ? '' : ' (no LLM endpoint configured: extractive text)'}\n`,
-      );
-      for (const f of w.failed) ctx.log.warn(`story ${f.storyId}: ${f.error}`);
+      const offline = context.writer ? '' : ' (no LLM endpoint configured: extractive text)';
+      ctx.stdout.write(`write ${name}: ${describeWrite(w)}${offline}\n`);
+      warnFailures(ctx.log, w);
     }
     for (const { edition, files } of report.editions)
       ctx.stdout.write(`${edition.publication} ${day} → ${files.join(', ')}\n`);

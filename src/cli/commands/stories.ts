@@ -29,7 +29,8 @@ export default {
       keys: s.keys,
       title: s.items[0]?.title ?? '',
       items: s.items.map((i) => ({ source: i.source, externalId: i.externalId, url: i.url, keys: i.keys })),
-      writeups: s.writeups.map((w) => ({ lang: w.lang, status: w.status, title: w.title })),
+      writeups: s.writeups.map(({ storyId: _, body: __, ...provenance }) => provenance),
+      placements: s.placements.map(({ storyId: _, ...placement }) => placement),
     }));
     if (values.json) {
       ctx.stdout.write(`${JSON.stringify({ date: day, stories: ranked }, null, 2)}\n`);
