@@ -239,3 +239,12 @@ test('the budget stops writing within one request of the limit, even with calls 
   assert.equal(outcomes.filter((o) => o.status === 'budget').length, 20 - server.calls);
   assert.match(writer.budget.stopped ?? '', /budget reached: \d+ of 1000 tokens/);
 });
+
+test('requestsPerMinute spaces the starts of calls', async () => {
+  const { server, writer } = await setup(() => good(), { requestsPerMinute: 600 });
+  await Promise.all(
+    [1, 2, 3].map((i) => draft(writer, request({ input: { title: TITLE, text: `${TEXT} Rate ${i}.` } }))),
+  );
+  const gaps = server.times.slice(1).map((t, i) => t - (server.times[i] ?? 0));
+  for (const gap of gaps) assert.ok(gap >= 90, `calls ${gap} ms apart at 600 a minute`);
+});

@@ -3,14 +3,13 @@
 
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import type { Item } from '../../model/item.ts';
 import type { EditionLead, Placement, Story, StoryView, Writeup } from '../../model/story.ts';
 import type { CacheKey, CostRow, Counts, EditionRecord, ItemRecord, LlmCall, Store } from '../store.ts';
 import { migrations } from './migrations.ts';
+import { type Row, Sql } from './sql.ts';
 import { WriterRows } from './writer-rows.ts';
-
-type Row = Record<string, SQLInputValue>;
 
 export function openSqliteStore(path: string): SqliteStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -23,13 +22,15 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly location: string;
   readonly #db: DatabaseSync;
+  readonly #sql: Sql;
   readonly #writer: WriterRows;
   #depth = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(db: DatabaseSync, location: string) {
     this.#db = db;
-    this.#writer = new WriterRows(db);
+    this.#sql = new Sql(db);
+    this.#writer = new WriterRows(this.#sql);
     this.location = location;
   }
 
@@ -37,12 +38,16 @@ export class SqliteStore implements Store {
     this.#db.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
     );
-    const done = new Set(this.#all('SELECT name FROM schema_migrations').map((r) => r.name as string));
+    const done = new Set(this.#sql.all('SELECT name FROM schema_migrations').map((r) => r.name as string));
     const applied: string[] = [];
     for (const migration of migrations.filter((m) => !done.has(m.name))) {
       await this.transaction(async () => {
         this.#db.exec(migration.sql);
-        this.#run('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', migration.name, now());
+        this.#sql.run(
+          'INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)',
+          migration.name,
+          now(),
+        );
       });
       applied.push(migration.name);
     }
@@ -91,12 +96,12 @@ export class SqliteStore implements Store {
   }
 
   async findItem(source: string, externalId: string): Promise<ItemRecord | null> {
-    const row = this.#get('SELECT * FROM items WHERE source = ? AND external_id = ?', source, externalId);
+    const row = this.#sql.get('SELECT * FROM items WHERE source = ? AND external_id = ?', source, externalId);
     return row ? toItem(row) : null;
   }
 
   async saveItem(item: Item, storyId: string, contentHash: string): Promise<number> {
-    const row = this.#get(
+    const row = this.#sql.get(
       `INSERT INTO items (source, external_id, story_id, kind, url, title, summary, lang, authors, published_at,
          edition_date, image, metrics, keys, contributor, section, extra, content_hash, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -133,20 +138,22 @@ export class SqliteStore implements Store {
   async storyIdsForKeys(keys: string[]): Promise<string[]> {
     if (keys.length === 0) return [];
     const marks = keys.map(() => '?').join(', ');
-    return this.#all(
-      `SELECT DISTINCT s.id FROM story_keys k JOIN stories s ON s.id = k.story_id
+    return this.#sql
+      .all(
+        `SELECT DISTINCT s.id FROM story_keys k JOIN stories s ON s.id = k.story_id
        WHERE k.key IN (${marks}) ORDER BY s.edition_date, s.created_at, s.id`,
-      ...keys,
-    ).map((r) => r.id as string);
+        ...keys,
+      )
+      .map((r) => r.id as string);
   }
 
   async getStory(id: string): Promise<Story | null> {
-    const row = this.#get('SELECT * FROM stories WHERE id = ?', id);
+    const row = this.#sql.get('SELECT * FROM stories WHERE id = ?', id);
     return row ? this.#toStory(row) : null;
   }
 
   async createStory(story: Story): Promise<void> {
-    this.#run(
+    this.#sql.run(
       'INSERT INTO stories (id, kind, edition_date, dropped, created_at) VALUES (?, ?, ?, ?, ?)',
       story.id,
       story.kind,
@@ -159,7 +166,7 @@ export class SqliteStore implements Store {
 
   async addStoryKeys(storyId: string, keys: string[]): Promise<void> {
     const next = Number(
-      this.#get('SELECT COUNT(*) AS n FROM story_keys WHERE story_id = ?', storyId)?.n ?? 0,
+      this.#sql.get('SELECT COUNT(*) AS n FROM story_keys WHERE story_id = ?', storyId)?.n ?? 0,
     );
     let position = next;
     for (const key of keys) {
@@ -173,49 +180,51 @@ export class SqliteStore implements Store {
   }
 
   async setStoryDate(storyId: string, editionDate: string): Promise<void> {
-    this.#run('UPDATE stories SET edition_date = ? WHERE id = ?', editionDate, storyId);
+    this.#sql.run('UPDATE stories SET edition_date = ? WHERE id = ?', editionDate, storyId);
   }
 
   async absorbStory(into: string, from: string): Promise<void> {
-    const base = Number(this.#get('SELECT COUNT(*) AS n FROM story_keys WHERE story_id = ?', into)?.n ?? 0);
-    this.#run(
+    const base = Number(
+      this.#sql.get('SELECT COUNT(*) AS n FROM story_keys WHERE story_id = ?', into)?.n ?? 0,
+    );
+    this.#sql.run(
       'UPDATE story_keys SET story_id = ?, position = position + ? WHERE story_id = ?',
       into,
       base,
       from,
     );
-    this.#run('UPDATE items SET story_id = ? WHERE story_id = ?', into, from);
+    this.#sql.run('UPDATE items SET story_id = ? WHERE story_id = ?', into, from);
     this.#writer.move(into, from);
-    this.#run(
+    this.#sql.run(
       `UPDATE stories SET dropped = MAX(dropped, (SELECT dropped FROM stories WHERE id = ?)),
        edition_date = MIN(edition_date, (SELECT edition_date FROM stories WHERE id = ?)) WHERE id = ?`,
       from,
       from,
       into,
     );
-    this.#run('DELETE FROM stories WHERE id = ?', from);
+    this.#sql.run('DELETE FROM stories WHERE id = ?', from);
   }
 
   async setDropped(storyId: string, dropped: boolean): Promise<void> {
-    this.#run('UPDATE stories SET dropped = ? WHERE id = ?', dropped ? 1 : 0, storyId);
+    this.#sql.run('UPDATE stories SET dropped = ? WHERE id = ?', dropped ? 1 : 0, storyId);
   }
 
   async storiesOn(date: string): Promise<StoryView[]> {
-    return this.#views(this.#all('SELECT * FROM stories WHERE edition_date = ? ORDER BY id', date));
+    return this.#views(this.#sql.all('SELECT * FROM stories WHERE edition_date = ? ORDER BY id', date));
   }
 
   async story(id: string): Promise<StoryView | null> {
-    return this.#views(this.#all('SELECT * FROM stories WHERE id = ?', id))[0] ?? null;
+    return this.#views(this.#sql.all('SELECT * FROM stories WHERE id = ?', id))[0] ?? null;
   }
 
   async storyDates(): Promise<string[]> {
-    return this.#all('SELECT DISTINCT edition_date FROM stories ORDER BY edition_date DESC').map(
-      (r) => r.edition_date as string,
-    );
+    return this.#sql
+      .all('SELECT DISTINCT edition_date FROM stories ORDER BY edition_date DESC')
+      .map((r) => r.edition_date as string);
   }
 
   async counts(): Promise<Counts> {
-    const n = (table: string) => Number(this.#get(`SELECT COUNT(*) AS n FROM ${table}`)?.n ?? 0);
+    const n = (table: string) => Number(this.#sql.get(`SELECT COUNT(*) AS n FROM ${table}`)?.n ?? 0);
     return { items: n('items'), stories: n('stories'), writeups: n('writeups') };
   }
 
@@ -252,7 +261,7 @@ export class SqliteStore implements Store {
   }
 
   async recordEdition(e: EditionRecord): Promise<void> {
-    this.#run(
+    this.#sql.run(
       `INSERT INTO editions (publication, date, files, published_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (publication, date) DO UPDATE SET files = excluded.files, published_at = excluded.published_at`,
       e.publication,
@@ -263,27 +272,29 @@ export class SqliteStore implements Store {
   }
 
   async editions(publication: string): Promise<EditionRecord[]> {
-    return this.#all('SELECT * FROM editions WHERE publication = ? ORDER BY date DESC', publication).map(
-      (r) => ({
+    return this.#sql
+      .all('SELECT * FROM editions WHERE publication = ? ORDER BY date DESC', publication)
+      .map((r) => ({
         publication: r.publication as string,
         date: r.date as string,
         files: JSON.parse(r.files as string) as string[],
         publishedAt: r.published_at as string,
-      }),
-    );
+      }));
   }
 
   #views(rows: Row[]): StoryView[] {
     return rows.map((row) => ({
       ...this.#toStory(row),
-      items: this.#all('SELECT * FROM items WHERE story_id = ? ORDER BY id', row.id as string).map(toItem),
+      items: this.#sql
+        .all('SELECT * FROM items WHERE story_id = ? ORDER BY id', row.id as string)
+        .map(toItem),
       writeups: this.#writer.writeups(row.id as string),
       placements: this.#writer.placements(row.id as string),
     }));
   }
 
   #toStory(row: Row): Story {
-    const keys = this.#all(
+    const keys = this.#sql.all(
       'SELECT key FROM story_keys WHERE story_id = ? ORDER BY position',
       row.id as string,
     );
@@ -294,18 +305,6 @@ export class SqliteStore implements Store {
       dropped: row.dropped === 1,
       keys: keys.map((k) => k.key as string),
     };
-  }
-
-  #get(sql: string, ...params: SQLInputValue[]): Row | undefined {
-    return this.#db.prepare(sql).get(...params) as Row | undefined;
-  }
-
-  #all(sql: string, ...params: SQLInputValue[]): Row[] {
-    return this.#db.prepare(sql).all(...params) as Row[];
-  }
-
-  #run(sql: string, ...params: SQLInputValue[]): void {
-    this.#db.prepare(sql).run(...params);
   }
 }
 

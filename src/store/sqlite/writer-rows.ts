@@ -1,21 +1,19 @@
 // The writer's tables in SQLite: writeups, the LLM cache, the cost log, placements and edition
 // leads. SQL and row mapping only; SqliteStore delegates here to stay small.
 
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type { EditionLead, Placement, Writeup } from '../../model/story.ts';
 import type { CacheKey, CostRow, LlmCall } from '../store.ts';
-
-type Row = Record<string, SQLInputValue>;
+import type { Sql } from './sql.ts';
 
 export class WriterRows {
-  readonly #db: DatabaseSync;
+  readonly #sql: Sql;
 
-  constructor(db: DatabaseSync) {
-    this.#db = db;
+  constructor(sql: Sql) {
+    this.#sql = sql;
   }
 
   putWriteup(w: Writeup): void {
-    this.#run(
+    this.#sql.run(
       `INSERT INTO writeups (story_id, lang, title, body, status, task, model, prompt_version, edited_by, updated_at,
          tokens, cost, gate)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -41,7 +39,7 @@ export class WriterRows {
   }
 
   writeups(storyId: string): Writeup[] {
-    return this.#all('SELECT * FROM writeups WHERE story_id = ? ORDER BY lang', storyId).map((row) => ({
+    return this.#sql.all('SELECT * FROM writeups WHERE story_id = ? ORDER BY lang', storyId).map((row) => ({
       storyId: row.story_id as string,
       lang: row.lang as string,
       title: row.title as string,
@@ -59,7 +57,7 @@ export class WriterRows {
   }
 
   cacheGet(key: CacheKey): unknown {
-    const row = this.#get(
+    const row = this.#sql.get(
       'SELECT output FROM llm_cache WHERE input_hash = ? AND task = ? AND prompt_version = ? AND model = ?',
       key.inputHash,
       key.task,
@@ -70,7 +68,7 @@ export class WriterRows {
   }
 
   cachePut(key: CacheKey, value: unknown, tokens: number): void {
-    this.#run(
+    this.#sql.run(
       `INSERT INTO llm_cache (input_hash, task, prompt_version, model, output, tokens, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       key.inputHash,
@@ -84,7 +82,7 @@ export class WriterRows {
   }
 
   logLlmCall(c: LlmCall): void {
-    this.#run(
+    this.#sql.run(
       `INSERT INTO llm_calls (at, day, publication, task, model, story_id, outcome, prompt_tokens, completion_tokens, cost)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       c.at,
@@ -101,28 +99,30 @@ export class WriterRows {
   }
 
   costs(range: { from?: string | undefined; to?: string | undefined }): CostRow[] {
-    return this.#all(
-      `SELECT day, publication, task, model, outcome, COUNT(*) AS calls, SUM(prompt_tokens) AS prompt_tokens,
+    return this.#sql
+      .all(
+        `SELECT day, publication, task, model, outcome, COUNT(*) AS calls, SUM(prompt_tokens) AS prompt_tokens,
          SUM(completion_tokens) AS completion_tokens, SUM(cost) AS cost
        FROM llm_calls WHERE day >= ? AND day <= ?
        GROUP BY day, publication, task, model, outcome ORDER BY day, publication, task, model, outcome`,
-      range.from ?? '0000-00-00',
-      range.to ?? '9999-99-99',
-    ).map((r) => ({
-      day: r.day as string,
-      publication: (r.publication as string | null) ?? null,
-      task: r.task as string,
-      model: r.model as string,
-      outcome: r.outcome as LlmCall['outcome'],
-      calls: Number(r.calls),
-      promptTokens: Number(r.prompt_tokens),
-      completionTokens: Number(r.completion_tokens),
-      cost: Number(r.cost),
-    }));
+        range.from ?? '0000-00-00',
+        range.to ?? '9999-99-99',
+      )
+      .map((r) => ({
+        day: r.day as string,
+        publication: (r.publication as string | null) ?? null,
+        task: r.task as string,
+        model: r.model as string,
+        outcome: r.outcome as LlmCall['outcome'],
+        calls: Number(r.calls),
+        promptTokens: Number(r.prompt_tokens),
+        completionTokens: Number(r.completion_tokens),
+        cost: Number(r.cost),
+      }));
   }
 
   putPlacement(p: Placement): void {
-    this.#run(
+    this.#sql.run(
       `INSERT INTO story_sections (story_id, publication, section, tags, placed_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (story_id, publication) DO UPDATE SET section = excluded.section, tags = excluded.tags,
          placed_by = excluded.placed_by, updated_at = excluded.updated_at
@@ -137,28 +137,28 @@ export class WriterRows {
   }
 
   placements(storyId: string): Placement[] {
-    return this.#all('SELECT * FROM story_sections WHERE story_id = ? ORDER BY publication', storyId).map(
-      (r) => ({
+    return this.#sql
+      .all('SELECT * FROM story_sections WHERE story_id = ? ORDER BY publication', storyId)
+      .map((r) => ({
         storyId: r.story_id as string,
         publication: r.publication as string,
         section: r.section as string,
         tags: JSON.parse(r.tags as string) as string[],
         by: r.placed_by as string,
         updatedAt: r.updated_at as string,
-      }),
-    );
+      }));
   }
 
   /** Writeups and placements follow an absorbed story unless the survivor has its own. */
   move(into: string, from: string): void {
-    this.#run(
+    this.#sql.run(
       `UPDATE writeups SET story_id = ? WHERE story_id = ?
        AND lang NOT IN (SELECT lang FROM writeups WHERE story_id = ?)`,
       into,
       from,
       into,
     );
-    this.#run(
+    this.#sql.run(
       `UPDATE story_sections SET story_id = ? WHERE story_id = ?
        AND publication NOT IN (SELECT publication FROM story_sections WHERE story_id = ?)`,
       into,
@@ -168,7 +168,7 @@ export class WriterRows {
   }
 
   putEditionLead(l: EditionLead): void {
-    this.#run(
+    this.#sql.run(
       `INSERT INTO edition_leads (publication, date, body, status, model, prompt_version, gate, edited_by, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (publication, date) DO UPDATE SET body = excluded.body, status = excluded.status,
@@ -188,7 +188,11 @@ export class WriterRows {
   }
 
   editionLead(publication: string, date: string): EditionLead | null {
-    const r = this.#get('SELECT * FROM edition_leads WHERE publication = ? AND date = ?', publication, date);
+    const r = this.#sql.get(
+      'SELECT * FROM edition_leads WHERE publication = ? AND date = ?',
+      publication,
+      date,
+    );
     if (!r) return null;
     return {
       publication: r.publication as string,
@@ -201,17 +205,5 @@ export class WriterRows {
       editedBy: (r.edited_by as string | null) ?? null,
       updatedAt: r.updated_at as string,
     };
-  }
-
-  #get(sql: string, ...params: SQLInputValue[]): Row | undefined {
-    return this.#db.prepare(sql).get(...params) as Row | undefined;
-  }
-
-  #all(sql: string, ...params: SQLInputValue[]): Row[] {
-    return this.#db.prepare(sql).all(...params) as Row[];
-  }
-
-  #run(sql: string, ...params: SQLInputValue[]): void {
-    this.#db.prepare(sql).run(...params);
   }
 }
