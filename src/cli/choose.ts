@@ -5,6 +5,7 @@ import type { Config } from '../config/schema.ts';
 import { UsageError } from '../errors.ts';
 import { createHttp } from '../fetch/http.ts';
 import { dayIn, isoDay } from '../model/day.ts';
+import { checkpoint } from '../pipeline/checkpoint.ts';
 import type { RunContext } from '../pipeline/run.ts';
 import { createBudget } from '../writer/budget.ts';
 import { createWriter } from '../writer/draft.ts';
@@ -32,11 +33,13 @@ export async function runContext(ctx: CliContext, out?: unknown): Promise<RunCon
   const store = await ctx.store();
   const llm = openLlm(config.llm);
   const { budget, currency, prices } = config.llm;
+  const held = checkpoint(store);
   return {
     config,
     store,
+    checkpoint: held,
     writer: llm && createWriter(llm, store, createBudget({ ...budget, currency, prices })),
-    http: createHttp({ userAgent: config.userAgent, ...config.http }),
+    http: createHttp({ userAgent: config.userAgent, ...config.http, validators: held.validators }),
     log: ctx.log,
     out: typeof out === 'string' ? out : config.out,
   };

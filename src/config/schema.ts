@@ -145,6 +145,32 @@ export const ConfigSchema = z
           .int()
           .positive()
           .default(20 * 1024 * 1024),
+        /** Private hosts the SSRF guard lets through: names (`rsshub.lan`, `*.corp.example`),
+         * addresses or CIDR blocks (`10.0.0.0/8`). Nothing else private is ever fetched. */
+        allowPrivate: z.array(z.string().min(1)).default([]),
+        maxRedirects: z.number().int().min(0).max(20).default(5),
+        /** 429/503: attempts, the longest Retry-After honoured, the first backoff. */
+        retry: z
+          .object({
+            attempts: z.number().int().min(1).default(3),
+            maxWaitMs: z.number().int().min(0).default(60_000),
+            baseDelayMs: z.number().int().min(0).default(1_000),
+          })
+          .strict()
+          .prefault({}),
+        /** Per-host politeness over the built-in rules (arXiv: one request every 3 s). */
+        hosts: z
+          .record(
+            z.string(),
+            z.object({ intervalMs: z.number().int().min(0), concurrency: z.number().int().min(1) }).strict(),
+          )
+          .default({}),
+        robotsTtlMs: z
+          .number()
+          .int()
+          .positive()
+          .max(24 * 3600_000)
+          .default(24 * 3600_000),
       })
       .strict()
       .prefault({}),

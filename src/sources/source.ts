@@ -15,12 +15,32 @@ export interface HttpResponse {
   status: number;
   headers: Headers;
   text: string;
+  /** True on HTTP 304 to a `conditional` request: the stored copy is current, no body was sent. */
+  notModified?: boolean;
+  /** The encoding the text was decoded from (`utf-8`, `gbk`, …). */
+  charset?: string;
+}
+
+export interface HttpGetOptions {
+  headers?: Record<string, string>;
+  accept?: string;
+  /** A page fetch: obey the site's robots.txt (feeds and APIs leave this off). */
+  robots?: boolean;
+  /** Send the stored ETag/Last-Modified; an unchanged resource comes back `notModified`, no body. */
+  conditional?: boolean;
 }
 
 export interface Http {
-  /** GET with timeout, size cap and User-Agent. Resolves for every HTTP status (the source judges it);
-   * rejects when no response arrives (network, timeout) or the body is over the cap. */
-  get(url: string, options?: { headers?: Record<string, string>; accept?: string }): Promise<HttpResponse>;
+  /** GET through the SSRF guard, with timeout, size cap, charset detection and per-host politeness.
+   * Resolves for every HTTP status (the source judges it); rejects when no response arrives
+   * (network, timeout, refused by the guard or robots.txt) or the body is over the cap. */
+  get(url: string, options?: HttpGetOptions): Promise<HttpResponse>;
+}
+
+/** Small JSON state a source keeps between runs: cursors, resumption tokens, last-seen ids. */
+export interface SourceState {
+  get<T>(key: string): Promise<T | null>;
+  put(key: string, value: unknown): Promise<void>;
 }
 
 /** What collect() receives: dependencies as arguments, never globals. */
@@ -31,6 +51,8 @@ export interface CollectContext {
   date: string;
   http: Http;
   log: Logger;
+  /** This source's own state, kept in the store between runs. */
+  state: SourceState;
 }
 
 /** A file format a source can read offline (`ribao import --format NAME`). */

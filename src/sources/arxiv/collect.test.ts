@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { SourceError } from '../../errors.ts';
 import type { CollectContext, Http } from '../source.ts';
-import { fetchHttp } from '../testing.ts';
+import { fetchHttp, memoryState } from '../testing.ts';
 import { collectListing } from './collect.ts';
 import descriptor from './source.ts';
 
@@ -13,7 +13,7 @@ const http = fetchHttp;
 function context(date: string): CollectContext & { warnings: string[] } {
   const warnings: string[] = [];
   const log = { info() {}, debug() {}, warn: (message: string) => void warnings.push(message) };
-  return { sourceId: 'arxiv', date, http, log, warnings };
+  return { sourceId: 'arxiv', date, http, log, warnings, state: memoryState() };
 }
 
 /** An Atom page in the current serialization; entries are [id, published]. */

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { InputError, SourceError } from '../../errors.ts';
 import type { CollectContext, Http } from '../source.ts';
-import { fetchHttp } from '../testing.ts';
+import { fetchHttp, memoryState } from '../testing.ts';
 import source from './source.ts';
 
 const collect = source.collect;
@@ -53,6 +53,7 @@ function context(log: string[] = []): CollectContext {
     date: '2025-11-22',
     http,
     log: { info: record, warn: record, debug: record },
+    state: memoryState(),
   };
 }
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { InputError, SourceError } from '../../errors.ts';
 import type { CollectContext, Http } from '../source.ts';
-import { fetchHttp } from '../testing.ts';
+import { fetchHttp, memoryState } from '../testing.ts';
 import source from './source.ts';
 
 const format = source.formats?.[0];
@@ -182,6 +182,7 @@ function context(date: string, warnings: string[] = []): CollectContext {
     date,
     http,
     log: { info() {}, debug() {}, warn: (message) => warnings.push(message) },
+    state: memoryState(),
   };
 }
 
