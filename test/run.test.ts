@@ -31,6 +31,7 @@ async function sourcesServer() {
 
 function config(base: string, extraSource = ''): string {
   return `
+http: { allowPrivate: [127.0.0.1] }
 sources:
   - { id: hf-daily, kind: hf-daily, baseUrl: "${base}" }
   - { id: arxiv, kind: arxiv, baseUrl: "${base}", categories: [cs.AI] }
@@ -80,6 +81,56 @@ test('a broken source is reported, the run exits 3 and the editions are still bu
     assert.equal(result.code, 3, result.stderr);
     assert.match(result.stdout, /source gone: gone: http:\/\/127\.0\.0\.1:\d+\/gone\.xml answered HTTP 404/);
     assert.match(readFileSync(join(cwd, 'out', 'daily', '2026-11-20.md'), 'utf8'), /# 论文/);
+  } finally {
+    await sources.close();
+  }
+});
+
+test('a source failing twice in a row is backed off and reported; naming it asks it anyway', async () => {
+  const sources = await sourcesServer();
+  try {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'ribao.config.yaml'),
+      config(sources.base, `  - { id: gone, kind: feed, url: "${sources.base}/gone.xml" }`),
+    );
+    for (let i = 0; i < 2; i++)
+      assert.equal((await ribao(['collect', '--date', '2026-11-20'], { cwd })).code, 3);
+    const health = JSON.parse((await ribao(['sources', '--json'], { cwd })).stdout) as {
+      id: string;
+      consecutiveFailures: number;
+      backoffUntil: string | null;
+      lastItems: number | null;
+    }[];
+    const gone = health.find((h) => h.id === 'gone');
+    assert.equal(gone?.consecutiveFailures, 2);
+    assert.ok(gone?.backoffUntil);
+    assert.equal(health.find((h) => h.id === 'news')?.lastItems, 3);
+    const third = await ribao(['collect', '--date', '2026-11-20'], { cwd });
+    assert.equal(third.code, 0, 'a backed-off source does not fail the run');
+    assert.match(third.stdout, /source gone: backed off until .* after 2 failures in a row/);
+    const named = await ribao(['collect', '--source', 'gone', '--date', '2026-11-20'], { cwd });
+    assert.match(named.stdout, /source gone: .*answered HTTP 404/);
+    assert.match(
+      (await ribao(['sources'], { cwd })).stdout,
+      /gone \(feed\): failing \(3 in a row, backed off until/,
+    );
+  } finally {
+    await sources.close();
+  }
+});
+
+test('without allowPrivate, the SSRF guard refuses loopback sources with a clear reason', async () => {
+  const sources = await sourcesServer();
+  try {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'ribao.config.yaml'), config(sources.base).replace(/^http: .*$/m, ''));
+    const result = await ribao(['collect', '--source', 'news', '--date', '2026-11-20'], { cwd });
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stdout,
+      /refused http:\/\/127\.0\.0\.1:\d+\/news\.xml: 127\.0\.0\.1 is a loopback address/,
+    );
   } finally {
     await sources.close();
   }

@@ -19,3 +19,8 @@ export function dayIn(instant: Date, timeZone: string): string {
     day: '2-digit',
   }).format(instant);
 }
+
+/** The day `n` days after `day` (negative: before). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

@@ -9,6 +9,7 @@ import type { Store } from '../store/store.ts';
 import type { Writer } from '../writer/draft.ts';
 import { type Glossary, loadGlossary } from '../writer/glossary/glossary.ts';
 import { assemble } from './assemble.ts';
+import type { Checkpoint } from './checkpoint.ts';
 import { classify } from './classify.ts';
 import { collect, type SourceOutcome } from './collect.ts';
 import { type IngestReport, ingest } from './ingest.ts';
@@ -22,6 +23,8 @@ import { type WriteReport, write } from './write.ts';
 export interface RunContext {
   config: Config;
   store: Store;
+  /** Source state and HTTP validators written while collecting, stored with the items. */
+  checkpoint: Checkpoint;
   /** The LLM writer for this run (one budget across publications), or null without an endpoint. */
   writer: Writer | null;
   http: Http;
@@ -42,9 +45,7 @@ export interface RunReport {
 }
 
 export async function run(ctx: RunContext, publications: string[], date: string): Promise<RunReport> {
-  const wanted = sourcesFor(ctx.config, publications);
-  const { batches, outcomes } = await collect(ctx.config, { http: ctx.http, log: ctx.log, date }, wanted);
-  const ingested = await ingest(ctx.store, batches, { timeZone: ctx.config.timezone }); // normalize + merge
+  const { outcomes, ingested } = await collectAndStore(ctx, date, sourcesFor(ctx.config, publications));
   const writes: Record<string, EditionWriteReport> = {};
   const editions: BuildResult[] = [];
   for (const name of publications) {
@@ -52,6 +53,23 @@ export async function run(ctx: RunContext, publications: string[], date: string)
     editions.push(await build(ctx, name, date));
   }
   return { sources: outcomes, ingest: ingested, writes, editions };
+}
+
+/** collect → normalize + merge, storing the items and what the sources wrote in one transaction. */
+export async function collectAndStore(
+  ctx: RunContext,
+  date: string,
+  only?: string[],
+  force = false,
+): Promise<{ outcomes: SourceOutcome[]; ingested: IngestReport }> {
+  const options = { http: ctx.http, log: ctx.log, date, store: ctx.store, checkpoint: ctx.checkpoint, force };
+  const { batches, outcomes } = await collect(ctx.config, options, only);
+  const ingested = await ctx.store.transaction(async (tx) => {
+    const report = await ingest(tx, batches, { timeZone: ctx.config.timezone });
+    await ctx.checkpoint.commit(tx);
+    return report;
+  });
+  return { outcomes, ingested };
 }
 
 export interface EditionWriteReport extends WriteReport {
@@ -63,7 +81,7 @@ export interface EditionWriteReport extends WriteReport {
 
 /** rank → classify → write → lead, for the stories an edition will print (`ribao write`). */
 export async function writeEdition(
-  ctx: RunContext,
+  ctx: Pick<RunContext, 'config' | 'store' | 'writer'>,
   name: string,
   date: string,
   options: { redraftFlagged?: boolean } = {},

@@ -239,6 +239,43 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal((await store.editionLead('daily', '2026-11-20'))?.body, '编辑导语');
       await store.close();
     });
+    test('source state, HTTP validators and source health', async () => {
+      const store = await open();
+      assert.equal(await store.getSourceState('arxiv', 'oai'), null);
+      await store.putSourceState('arxiv', 'oai', { token: 't1', cursor: 1000 });
+      await store.putSourceState('arxiv', 'oai', { token: 't2', cursor: 2000 });
+      assert.deepEqual(await store.getSourceState('arxiv', 'oai'), { token: 't2', cursor: 2000 });
+      assert.equal(await store.getSourceState('other', 'oai'), null);
+      await store.putValidators('https://x/feed', { etag: '"e1"' });
+      await store.putValidators('https://x/feed', {
+        etag: '"e2"',
+        lastModified: 'Sat, 21 Nov 2026 00:00:00 GMT',
+      });
+      assert.deepEqual(await store.getValidators('https://x/feed'), {
+        etag: '"e2"',
+        lastModified: 'Sat, 21 Nov 2026 00:00:00 GMT',
+      });
+      await store.recordCollect('feed', { at: 't1', items: 0, error: 'HTTP 500', backoffUntil: null });
+      await store.recordCollect('feed', { at: 't2', items: 0, error: 'HTTP 500', backoffUntil: 'later' });
+      let [health] = await store.sourceHealth();
+      assert.deepEqual(
+        [health?.consecutiveFailures, health?.backoffUntil, health?.lastError],
+        [2, 'later', 'HTTP 500'],
+      );
+      await store.recordCollect('feed', { at: 't3', items: 7, error: null, backoffUntil: null });
+      [health] = await store.sourceHealth();
+      assert.deepEqual(
+        [
+          health?.consecutiveFailures,
+          health?.backoffUntil,
+          health?.lastItems,
+          health?.lastSuccessAt,
+          health?.lastErrorAt,
+        ],
+        [0, null, 7, 't3', 't2'],
+      );
+      await store.close();
+    });
   });
 }
 

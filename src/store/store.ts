@@ -47,6 +47,24 @@ export interface CostRow {
   cost: number;
 }
 
+/** What the last collects of one source came to; a failing source is backed off, never blocking. */
+export interface SourceHealth {
+  source: string;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  /** Items the last successful collect returned. */
+  lastItems: number | null;
+  /** The source is skipped by scheduled runs until then (null: not backed off). */
+  backoffUntil: string | null;
+}
+
+export interface HttpValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
 export interface EditionRecord {
   publication: string;
   date: string;
@@ -106,6 +124,19 @@ export interface Store {
   /** Upsert by (publication, date); an edited lead is never overwritten by a machine one. */
   putEditionLead(lead: EditionLead): Promise<void>;
   editionLead(publication: string, date: string): Promise<EditionLead | null>;
+
+  /** A source's small JSON state (cursors, resumption tokens), by key. */
+  getSourceState(source: string, key: string): Promise<unknown>;
+  putSourceState(source: string, key: string, value: unknown): Promise<void>;
+  /** ETag / Last-Modified last seen for a URL (conditional GET). */
+  getValidators(url: string): Promise<HttpValidators | null>;
+  putValidators(url: string, validators: HttpValidators): Promise<void>;
+  /** Record one collect of `source`: success with its item count, or the error. */
+  recordCollect(
+    source: string,
+    outcome: { at: string; items: number; error: string | null; backoffUntil: string | null },
+  ): Promise<void>;
+  sourceHealth(): Promise<SourceHealth[]>;
 
   recordEdition(edition: EditionRecord): Promise<void>;
   editions(publication: string): Promise<EditionRecord[]>;

@@ -126,4 +126,33 @@ export const migrations: { name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    name: '003-collection',
+    sql: `
+      CREATE TABLE source_state (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (source, key)
+      );
+
+      CREATE TABLE http_validators (
+        url TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE source_health (
+        source TEXT PRIMARY KEY,
+        last_success_at TEXT,
+        last_error_at TEXT,
+        last_error TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        last_items INTEGER,
+        backoff_until TEXT
+      );
+    `,
+  },
 ];

@@ -6,7 +6,18 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Item } from '../../model/item.ts';
 import type { EditionLead, Placement, Story, StoryView, Writeup } from '../../model/story.ts';
-import type { CacheKey, CostRow, Counts, EditionRecord, ItemRecord, LlmCall, Store } from '../store.ts';
+import type {
+  CacheKey,
+  CostRow,
+  Counts,
+  EditionRecord,
+  HttpValidators,
+  ItemRecord,
+  LlmCall,
+  SourceHealth,
+  Store,
+} from '../store.ts';
+import { CollectionRows } from './collection-rows.ts';
 import { migrations } from './migrations.ts';
 import { type Row, Sql } from './sql.ts';
 import { WriterRows } from './writer-rows.ts';
@@ -24,6 +35,7 @@ export class SqliteStore implements Store {
   readonly #db: DatabaseSync;
   readonly #sql: Sql;
   readonly #writer: WriterRows;
+  readonly #collection: CollectionRows;
   #depth = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -31,6 +43,7 @@ export class SqliteStore implements Store {
     this.#db = db;
     this.#sql = new Sql(db);
     this.#writer = new WriterRows(this.#sql);
+    this.#collection = new CollectionRows(this.#sql);
     this.location = location;
   }
 
@@ -258,6 +271,33 @@ export class SqliteStore implements Store {
 
   async editionLead(publication: string, date: string): Promise<EditionLead | null> {
     return this.#writer.editionLead(publication, date);
+  }
+
+  async getSourceState(source: string, key: string): Promise<unknown> {
+    return this.#collection.getState(source, key);
+  }
+
+  async putSourceState(source: string, key: string, value: unknown): Promise<void> {
+    this.#collection.putState(source, key, value);
+  }
+
+  async getValidators(url: string): Promise<HttpValidators | null> {
+    return this.#collection.getValidators(url);
+  }
+
+  async putValidators(url: string, validators: HttpValidators): Promise<void> {
+    this.#collection.putValidators(url, validators);
+  }
+
+  async recordCollect(
+    source: string,
+    outcome: { at: string; items: number; error: string | null; backoffUntil: string | null },
+  ): Promise<void> {
+    this.#collection.recordCollect(source, outcome);
+  }
+
+  async sourceHealth(): Promise<SourceHealth[]> {
+    return this.#collection.sourceHealth();
   }
 
   async recordEdition(e: EditionRecord): Promise<void> {
