@@ -7,6 +7,9 @@ import { createHttp } from '../fetch/http.ts';
 import { dayIn, isoDay } from '../model/day.ts';
 import { checkpoint } from '../pipeline/checkpoint.ts';
 import type { RunContext } from '../pipeline/run.ts';
+import type { Store } from '../store/store.ts';
+import { parseArxivId } from '../stories/arxiv-id.ts';
+import { canonicalUrl } from '../stories/canonical-url.ts';
 import { createBudget } from '../writer/budget.ts';
 import { createWriter } from '../writer/draft.ts';
 import { openLlm } from '../writer/llm.ts';
@@ -43,4 +46,15 @@ export async function runContext(ctx: CliContext, out?: unknown): Promise<RunCon
     log: ctx.log,
     out: typeof out === 'string' ? out : config.out,
   };
+}
+
+/** A story named on the command line: its id, an arXiv id (`2611.01234`), or a URL it holds. */
+export async function storyRef(store: Store, ref: string): Promise<string> {
+  if (await store.getStory(ref)) return ref;
+  const arxiv = parseArxivId(ref);
+  const url = canonicalUrl(ref);
+  const keys = [...(arxiv ? [`arxiv:${arxiv.id}`] : []), ...(url ? [`url:${url}`] : [])];
+  const [found] = await store.storyIdsForKeys(keys);
+  if (!found) throw new UsageError(`${ref}: no such story (give a story id, an arXiv id or a URL)`);
+  return found;
 }

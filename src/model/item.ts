@@ -51,4 +51,6 @@ export interface Item extends Omit<RawItem, 'listedOn'> {
   extra: Record<string, unknown>;
   /** Identity keys, strongest first (`arxiv:2506.08007`, `doi:…`, `github:owner/name`, `url:…`). */
   keys: string[];
+  /** Keys this item cites (articles and posts): how commentary finds the story it is about. */
+  cites: string[];
 }

@@ -47,6 +47,27 @@ export interface Placement {
   updatedAt: string;
 }
 
+/** An editor's order for a story in one publication: pinned stories first, then by position. */
+export interface StoryOrder {
+  publication: string;
+  pinned: boolean;
+  /** Explicit place in the edition (1 = first), or null to follow the score. */
+  position: number | null;
+  by: string;
+  updatedAt: string;
+}
+
+/** One entry of the revision history: who did what to which story, when. */
+export interface Decision {
+  at: string;
+  by: string;
+  action: 'pin' | 'unpin' | 'drop' | 'restore' | 'move' | 'order' | 'split' | 'merge' | 'edit';
+  storyId: string | null;
+  publication: string | null;
+  /** What changed, for the history (the section moved to, the new story of a split, the old text). */
+  detail: Record<string, unknown>;
+}
+
 /** An edition's lead paragraph: written by the model or an editor. */
 export interface EditionLead {
   publication: string;
@@ -65,6 +86,7 @@ export interface StoryView extends Story {
   items: (Item & { id: number })[];
   writeups: Writeup[];
   placements: Placement[];
+  orders: StoryOrder[];
 }
 
 export interface Contributor {

@@ -148,3 +148,90 @@ test('a dry run reports and stores nothing; a bad entry is reported, the rest st
   assert.equal(report.imported, 1);
   assert.match(report.errors[0]?.error ?? '', /f\.xml: entry evil: link is not an http\(s\) URL/);
 });
+
+function article(id: string, day: string, summary: string, extra: Partial<RawItem> = {}): RawItem {
+  return {
+    externalId: id,
+    kind: 'article',
+    url: `https://news.example.com/${id}`,
+    title: `Article ${id}`,
+    summary,
+    lang: 'zh',
+    authors: [],
+    publishedAt: `${day}T03:00:00Z`,
+    ...extra,
+  };
+}
+
+const TITLE = 'Sparse Lattice Routing for Long-Context Transformers';
+
+test('commentary joins the paper it cites: by arXiv id, by DOI, by exact title, in either order', async () => {
+  const store = await fresh();
+  const day = '2026-11-20';
+  const report = await ingest(
+    store,
+    [
+      {
+        source: 'hf-daily',
+        origin: 'hf',
+        items: [
+          paper('2611.01234', day, { title: TITLE }),
+          paper('2611.07777', day, { extra: { doi: '10.1234/Journal.5678' } }),
+        ],
+      },
+      {
+        source: 'feed',
+        origin: 'media',
+        items: [
+          article(
+            'a1',
+            day,
+            '机器之心报道：论文地址 https://arxiv.org/abs/2611.01234v2 ，长上下文推理显存降低 41%。',
+          ),
+          article('a2', day, `量子位：这篇论文《${TITLE}》提出了稀疏格点路由。`),
+          article('a3', day, '与论文无关的一条融资新闻。'),
+          article('a4', day, 'The published version: https://doi.org/10.1234/journal.5678.'),
+        ],
+      },
+    ],
+    { timeZone: 'UTC' },
+  );
+  const byId = Object.fromEntries(report.items.map((i) => [i.externalId, i.storyId]));
+  const paperStory = byId[`${day}/2611.01234`];
+  assert.equal(byId.a1, paperStory, 'cites the arXiv id (any version)');
+  assert.equal(byId.a2, paperStory, 'cites the exact title, in Chinese text');
+  assert.notEqual(byId.a3, paperStory);
+  assert.equal(byId.a4, byId[`${day}/2611.07777`], 'cites the DOI');
+
+  // The other order: the article first, the paper a day later; one story, dated the first day.
+  const later = await fresh();
+  await ingest(
+    later,
+    [{ source: 'feed', origin: 'm', items: [article('b1', day, '论文：arXiv:2611.05555')] }],
+    {
+      timeZone: 'UTC',
+    },
+  );
+  const second = await ingest(
+    later,
+    [{ source: 'arxiv', origin: 'api', items: [paper('2611.05555', '2026-11-21')] }],
+    { timeZone: 'UTC' },
+  );
+  const stories = await later.storiesOn(day);
+  assert.equal(stories.length, 1);
+  assert.equal(stories[0]?.id, second.items[0]?.storyId);
+  assert.equal(stories[0]?.kind, 'paper');
+  assert.deepEqual(stories[0]?.items.map((i) => i.externalId).sort(), ['2026-11-21/2611.05555', 'b1']);
+});
+
+test('a roundup citing many papers joins none of them', async () => {
+  const store = await fresh();
+  const day = '2026-11-20';
+  const roundup = article('r', day, 'This week: arXiv:2611.00001, arXiv:2611.00002 and arXiv:2611.00003.');
+  const report = await ingest(
+    store,
+    [{ source: 'x', origin: 'x', items: [paper('2611.00001', day), paper('2611.00002', day), roundup] }],
+    { timeZone: 'UTC' },
+  );
+  assert.equal(new Set(report.items.map((i) => i.storyId)).size, 3);
+});

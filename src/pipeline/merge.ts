@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Item } from '../model/item.ts';
 import type { Store } from '../store/store.ts';
+import { citedPapers } from '../stories/citations.ts';
 
 export type MergeOutcome = 'imported' | 'merged' | 'updated' | 'skipped';
 
@@ -28,34 +29,65 @@ export function contentHash(item: Item): string {
  * - `merged`: it joined a story that already existed (another source, another day);
  * - `imported`: it started a new story.
  * When its keys reach several stories, they become one (the oldest keeps its id): the item proved
- * they are the same thing. A dropped story stays dropped (tombstone).
+ * they are the same thing, unless an editor split them (a split stays split). A dropped story stays
+ * dropped (tombstone).
  */
 export async function mergeItem(store: Store, item: Item): Promise<MergeResult> {
   const hash = contentHash(item);
   const existing = await store.findItem(item.source, item.externalId);
   if (existing && existing.contentHash === hash) return { storyId: existing.storyId, outcome: 'skipped' };
 
-  const found = await store.storyIdsForKeys(item.keys);
+  let found = await store.storyIdsForKeys(item.keys);
   if (existing && !found.includes(existing.storyId)) found.unshift(existing.storyId);
-  let storyId = found[0];
+  // An item an editor split out stays in the story they put it in.
+  const locked = existing ? await store.lockedStory(existing.id) : null;
+  if (locked) found = [locked];
+  let storyId = found[0] ?? (await citedStory(store, item));
   if (storyId === undefined) {
     storyId = await freshStoryId(store, item);
     await store.createStory({
       id: storyId,
       kind: item.kind,
       editionDate: item.editionDate,
-      keys: item.keys,
+      keys: [...item.keys, ...pendingCitations(item)],
       dropped: false,
     });
     await store.saveItem(item, storyId, hash);
+    // Commentary that arrived first, citing this paper or repository, now joins it.
+    for (const other of await store.storyIdsForKeys(item.keys.map((k) => `cites:${k}`))) {
+      if (other !== storyId && !(await store.apart(storyId, other))) await store.absorbStory(storyId, other);
+    }
     return { storyId, outcome: 'imported' };
   }
-  for (const other of found.slice(1)) await store.absorbStory(storyId, other);
+  for (const other of found.slice(1)) {
+    if (!(await store.apart(storyId, other))) await store.absorbStory(storyId, other);
+  }
   await store.addStoryKeys(storyId, item.keys);
   const story = await store.getStory(storyId);
   if (story && item.editionDate < story.editionDate) await store.setStoryDate(storyId, item.editionDate);
   await store.saveItem(item, storyId, hash);
   return { storyId, outcome: existing ? 'updated' : 'merged' };
+}
+
+/**
+ * Content linking: an article or post with no story of its own joins the one story it cites (an
+ * arXiv id, DOI, repository or paper title), across languages. A roundup citing more than two
+ * papers, or text citing several known stories, joins none: a wrong merge is worse than none.
+ */
+async function citedStory(store: Store, item: Item): Promise<string | undefined> {
+  if (!isCommentary(item) || item.cites.length === 0 || citedPapers(item.cites) > 2) return undefined;
+  const cited = new Set(await store.storyIdsForKeys([...item.cites, ...item.cites.map((k) => `cites:${k}`)]));
+  return cited.size === 1 ? [...cited][0] : undefined;
+}
+
+/** Keys a new commentary story keeps for what it cites, so the paper arriving later finds it. */
+function pendingCitations(item: Item): string[] {
+  if (!isCommentary(item) || citedPapers(item.cites) > 2) return [];
+  return item.cites.map((k) => `cites:${k}`);
+}
+
+function isCommentary(item: Item): boolean {
+  return item.kind === 'article' || item.kind === 'post';
 }
 
 async function freshStoryId(store: Store, item: Item): Promise<string> {

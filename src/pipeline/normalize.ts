@@ -5,6 +5,7 @@ import { InputError } from '../errors.ts';
 import { dayIn, isoDay } from '../model/day.ts';
 import type { Item, RawItem } from '../model/item.ts';
 import { isWebUrl, withoutTracking } from '../stories/canonical-url.ts';
+import { citedKeys } from '../stories/citations.ts';
 import { storyKeys } from '../stories/story-keys.ts';
 import { stripListingPrefix, stripListingSuffix } from '../text/arxiv-listing.ts';
 import { cleanText } from '../text/clean.ts';
@@ -25,6 +26,7 @@ export function normalize(
   const publishedAt = published && !Number.isNaN(published.getTime()) ? published.toISOString() : null;
   const editionDate = isoDay(raw.listedOn) ?? dayIn(publishedAt ? new Date(publishedAt) : now, timeZone);
   const image = raw.image && isWebUrl(raw.image) ? raw.image : null;
+  const keys = storyKeys({ ...raw, title });
   return {
     source,
     externalId: raw.externalId,
@@ -41,6 +43,7 @@ export function normalize(
     contributor: raw.contributor?.replace(/^@/, '').trim() || null,
     section: raw.section ?? null,
     extra: raw.extra ?? {},
-    keys: storyKeys(raw),
+    keys,
+    cites: raw.kind === 'article' || raw.kind === 'post' ? citedKeys(raw, keys) : [],
   };
 }

@@ -14,6 +14,7 @@ import { classify } from './classify.ts';
 import { collect, type SourceOutcome } from './collect.ts';
 import { type IngestReport, ingest } from './ingest.ts';
 import { writeLead } from './lead.ts';
+import { editionOrder } from './order.ts';
 import { publish } from './publish.ts';
 import { rank } from './rank.ts';
 import { render } from './render.ts';
@@ -89,7 +90,7 @@ export async function writeEdition(
   const publication = ctx.config.publications[name];
   if (!publication) throw new Error(`unknown publication "${name}"`);
   const glossary = glossaryFor(publication.glossary);
-  const printed = limit(rank(await candidates(ctx.store, ctx.config, name, date)), publication.limit);
+  const printed = limit(await ordered(ctx, name, date), publication.limit);
   const report: EditionWriteReport = {
     ...(await write(ctx.writer, printed, {
       publication: name,
@@ -108,7 +109,7 @@ export async function writeEdition(
     report.failed.push(...classified.failed);
   }
   if (publication.lead) {
-    const written = rank(await candidates(ctx.store, ctx.config, name, date));
+    const written = limit(await ordered(ctx, name, date), publication.limit);
     report.lead = await writeLead(
       ctx.writer,
       { name, title: publication.title },
@@ -121,6 +122,11 @@ export async function writeEdition(
     });
   }
   return report;
+}
+
+/** The stories an edition may print, in its order: ranked, then the editor's pins and positions. */
+async function ordered(ctx: Pick<RunContext, 'config' | 'store'>, name: string, date: string) {
+  return editionOrder(name, rank(await candidates(ctx.store, ctx.config, name, date)));
 }
 
 function limit<T>(ranked: T[], max: number): T[] {
@@ -147,7 +153,7 @@ export async function build(
 ): Promise<BuildResult> {
   const publication = ctx.config.publications[name];
   if (!publication) throw new Error(`unknown publication "${name}"`);
-  const ranked = rank(await candidates(ctx.store, ctx.config, name, date));
+  const ranked = await ordered(ctx, name, date);
   const lead = await ctx.store.editionLead(name, date);
   const edition = assemble(
     name,

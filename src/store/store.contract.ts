@@ -25,6 +25,7 @@ export function item(overrides: Partial<Item> = {}): Item {
     section: null,
     extra: {},
     keys: ['arxiv:2611.01234', 'url:https://arxiv.org/abs/2611.01234'],
+    cites: [],
     ...overrides,
   };
 }

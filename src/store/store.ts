@@ -2,7 +2,15 @@
 // SQLite (embedded default) and PostgreSQL (scale mode) implement it; store.contract.ts tests both.
 
 import type { Item } from '../model/item.ts';
-import type { EditionLead, Placement, Story, StoryView, Writeup } from '../model/story.ts';
+import type {
+  Decision,
+  EditionLead,
+  Placement,
+  Story,
+  StoryOrder,
+  StoryView,
+  Writeup,
+} from '../model/story.ts';
 
 export interface ItemRecord extends Item {
   id: number;
@@ -102,6 +110,19 @@ export interface Store {
   /** Merge story `from` into `into`: items, keys and writeups move; `from` is deleted. */
   absorbStory(into: string, from: string): Promise<void>;
   setDropped(storyId: string, dropped: boolean): Promise<void>;
+
+  /** Editor decisions. The revision history is append-only. */
+  logDecision(decision: Decision): Promise<void>;
+  decisions(filter: { storyId?: string; publication?: string; limit?: number }): Promise<Decision[]>;
+  setOrder(storyId: string, order: StoryOrder): Promise<void>;
+  /** Move items out of their story into a new one, lock them there, and keep the two stories apart. */
+  splitStory(from: string, itemIds: number[], into: Story): Promise<void>;
+  /** The story an item was locked to by a split, or null. */
+  lockedStory(itemId: number): Promise<string | null>;
+  /** True when an editor split these two stories: no merge may join them again. */
+  apart(a: string, b: string): Promise<boolean>;
+  /** Forget that two stories were kept apart (an editor merged them after all). */
+  together(a: string, b: string): Promise<void>;
 
   /** Every story of an edition day, with its items and writeups. */
   storiesOn(date: string): Promise<StoryView[]>;

@@ -155,4 +155,44 @@ export const migrations: { name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    name: '004-cites',
+    sql: `ALTER TABLE items ADD COLUMN cites TEXT NOT NULL DEFAULT '[]';`,
+  },
+  {
+    name: '005-decisions',
+    sql: `
+      CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        by TEXT NOT NULL,
+        action TEXT NOT NULL,
+        story_id TEXT,
+        publication TEXT,
+        detail TEXT NOT NULL
+      );
+      CREATE INDEX decisions_by_story ON decisions (story_id);
+
+      CREATE TABLE story_order (
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        publication TEXT NOT NULL,
+        pinned INTEGER NOT NULL,
+        position REAL,
+        by TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, publication)
+      );
+
+      CREATE TABLE stories_apart (
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        PRIMARY KEY (a, b)
+      );
+
+      CREATE TABLE item_locks (
+        item_id INTEGER PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -5,7 +5,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Item } from '../../model/item.ts';
-import type { EditionLead, Placement, Story, StoryView, Writeup } from '../../model/story.ts';
+import type {
+  Decision,
+  EditionLead,
+  Placement,
+  Story,
+  StoryOrder,
+  StoryView,
+  Writeup,
+} from '../../model/story.ts';
 import type {
   CacheKey,
   CostRow,
@@ -18,6 +26,7 @@ import type {
   Store,
 } from '../store.ts';
 import { CollectionRows } from './collection-rows.ts';
+import { DecisionRows } from './decision-rows.ts';
 import { migrations } from './migrations.ts';
 import { type Row, Sql } from './sql.ts';
 import { WriterRows } from './writer-rows.ts';
@@ -36,6 +45,7 @@ export class SqliteStore implements Store {
   readonly #sql: Sql;
   readonly #writer: WriterRows;
   readonly #collection: CollectionRows;
+  readonly #decisions: DecisionRows;
   #depth = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -44,6 +54,7 @@ export class SqliteStore implements Store {
     this.#sql = new Sql(db);
     this.#writer = new WriterRows(this.#sql);
     this.#collection = new CollectionRows(this.#sql);
+    this.#decisions = new DecisionRows(this.#sql);
     this.location = location;
   }
 
@@ -116,14 +127,14 @@ export class SqliteStore implements Store {
   async saveItem(item: Item, storyId: string, contentHash: string): Promise<number> {
     const row = this.#sql.get(
       `INSERT INTO items (source, external_id, story_id, kind, url, title, summary, lang, authors, published_at,
-         edition_date, image, metrics, keys, contributor, section, extra, content_hash, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         edition_date, image, metrics, keys, contributor, section, extra, content_hash, updated_at, cites)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source, external_id) DO UPDATE SET story_id = excluded.story_id, kind = excluded.kind,
          url = excluded.url, title = excluded.title, summary = excluded.summary, lang = excluded.lang,
          authors = excluded.authors, published_at = excluded.published_at, edition_date = excluded.edition_date,
          image = excluded.image, metrics = excluded.metrics, keys = excluded.keys, contributor = excluded.contributor,
          section = excluded.section, extra = excluded.extra, content_hash = excluded.content_hash,
-         updated_at = excluded.updated_at
+         updated_at = excluded.updated_at, cites = excluded.cites
        RETURNING id`,
       item.source,
       item.externalId,
@@ -144,6 +155,7 @@ export class SqliteStore implements Store {
       JSON.stringify(item.extra),
       contentHash,
       now(),
+      JSON.stringify(item.cites),
     );
     return Number(row?.id);
   }
@@ -208,6 +220,7 @@ export class SqliteStore implements Store {
     );
     this.#sql.run('UPDATE items SET story_id = ? WHERE story_id = ?', into, from);
     this.#writer.move(into, from);
+    this.#decisions.move(into, from);
     this.#sql.run(
       `UPDATE stories SET dropped = MAX(dropped, (SELECT dropped FROM stories WHERE id = ?)),
        edition_date = MIN(edition_date, (SELECT edition_date FROM stories WHERE id = ?)) WHERE id = ?`,
@@ -273,6 +286,38 @@ export class SqliteStore implements Store {
     return this.#writer.editionLead(publication, date);
   }
 
+  async logDecision(decision: Decision): Promise<void> {
+    this.#decisions.log(decision);
+  }
+
+  async decisions(filter: { storyId?: string; publication?: string; limit?: number }): Promise<Decision[]> {
+    return this.#decisions.list(filter);
+  }
+
+  async setOrder(storyId: string, order: StoryOrder): Promise<void> {
+    this.#decisions.setOrder(storyId, order);
+  }
+
+  async splitStory(from: string, itemIds: number[], into: Story): Promise<void> {
+    await this.transaction(async () => {
+      await this.createStory({ ...into, keys: [] });
+      this.#decisions.split(from, itemIds, into);
+      await this.addStoryKeys(into.id, into.keys);
+    });
+  }
+
+  async lockedStory(itemId: number): Promise<string | null> {
+    return this.#decisions.lockedStory(itemId);
+  }
+
+  async apart(a: string, b: string): Promise<boolean> {
+    return this.#decisions.apart(a, b);
+  }
+
+  async together(a: string, b: string): Promise<void> {
+    this.#decisions.together(a, b);
+  }
+
   async getSourceState(source: string, key: string): Promise<unknown> {
     return this.#collection.getState(source, key);
   }
@@ -330,6 +375,7 @@ export class SqliteStore implements Store {
         .map(toItem),
       writeups: this.#writer.writeups(row.id as string),
       placements: this.#writer.placements(row.id as string),
+      orders: this.#decisions.orders(row.id as string),
     }));
   }
 
@@ -366,6 +412,7 @@ function toItem(row: Row): ItemRecord {
     image: (row.image as string | null) ?? null,
     metrics: JSON.parse(row.metrics as string) as Item['metrics'],
     keys: JSON.parse(row.keys as string) as string[],
+    cites: JSON.parse(row.cites as string) as string[],
     contributor: (row.contributor as string | null) ?? null,
     section: (row.section as string | null) ?? null,
     extra: JSON.parse(row.extra as string) as Record<string, unknown>,
