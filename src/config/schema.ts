@@ -174,6 +174,15 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The published site: where it lives (feeds and e-mails need absolute links) and what it is called. */
+    site: z
+      .object({
+        baseUrl: z.string().url().default('http://localhost:8080/'),
+        title: z.string().default('ribao 日报'),
+        description: z.string().default('AI 研究与产业日报'),
+      })
+      .strict()
+      .prefault({}),
     llm: Llm,
     sources: z.array(Source).default([
       { id: 'hf-daily', kind: 'hf-daily' },

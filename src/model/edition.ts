@@ -14,6 +14,15 @@ export interface EditionEntry {
   title: string | null;
   /** Chinese text (translation or summary); the source text when `translated` is false. */
   body: string;
+  /** The source-language text (abstract or summary), for the bilingual view. */
+  originalBody: string;
+  /** Language of `originalTitle`/`originalBody` (BCP 47). */
+  originalLang: string;
+  /** When the thing was published, and when its text last changed (a correction moves it). */
+  publishedAt: string | null;
+  updatedAt: string | null;
+  /** Who wrote the Chinese: the model (with its name) or an editor. */
+  writtenBy: string | null;
   translated: boolean;
   /** Edited by a person (shown in provenance). */
   edited: boolean;

@@ -32,6 +32,11 @@ function entry(overrides: Partial<EditionEntry>): EditionEntry {
     contributor: null,
     score: 0,
     links: [],
+    originalBody: '',
+    originalLang: 'en',
+    publishedAt: null,
+    updatedAt: null,
+    writtenBy: null,
     ...overrides,
   };
 }
