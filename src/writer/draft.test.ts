@@ -241,10 +241,11 @@ test('the budget stops writing within one request of the limit, even with calls 
 });
 
 test('requestsPerMinute spaces the starts of calls', async () => {
-  const { server, writer } = await setup(() => good(), { requestsPerMinute: 600 });
+  const { server, writer } = await setup(() => good(), { requestsPerMinute: 300 });
   await Promise.all(
-    [1, 2, 3].map((i) => draft(writer, request({ input: { title: TITLE, text: `${TEXT} Rate ${i}.` } }))),
+    [1, 2, 3, 4].map((i) => draft(writer, request({ input: { title: TITLE, text: `${TEXT} Rate ${i}.` } }))),
   );
-  const gaps = server.times.slice(1).map((t, i) => t - (server.times[i] ?? 0));
-  for (const gap of gaps) assert.ok(gap >= 90, `calls ${gap} ms apart at 600 a minute`);
+  // 300 a minute is one start every 200 ms; arrival times jitter, so judge the whole span.
+  const span = (server.times.at(-1) ?? 0) - (server.times[0] ?? 0);
+  assert.ok(span >= 3 * 200 - 60, `four calls spread over ${span} ms at 300 a minute`);
 });

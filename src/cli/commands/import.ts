@@ -1,5 +1,5 @@
-// `ribao import FILE…`: parse files (hf-daily, arxiv-atom, feed, auto) and store their items in one
-// transaction. Files that fail are named with the reason; exit 2 if all failed, 3 if some did.
+// `ribao import FILE…`: parse files in any source's import format (or sniffed) and store their items
+// in one transaction. Files that fail are named with the reason; exit 2 if all failed, 3 if some did.
 
 import { describe, UsageError } from '../../errors.ts';
 import { type Batch, ingest } from '../../pipeline/ingest.ts';
@@ -8,8 +8,9 @@ import { publications } from '../choose.ts';
 import type { Command } from '../command.ts';
 
 export default {
-  summary: 'load files: hf-daily, arxiv-atom, feed, auto (--json, --dry-run)',
-  usage: 'ribao import FILE… [--format auto|hf-daily|arxiv-atom|feed] [--publication P] [--json] [--dry-run]',
+  summary: 'load saved files in any source format, recognised by content (--json, --dry-run)',
+  usage:
+    'ribao import FILE… [--format auto|NAME] [--publication P] [--json] [--dry-run]\n       (NAME: a source format; docs/sources.md lists them, and an unknown NAME is answered with the list)',
   options: {
     format: { type: 'string', short: 'f', default: 'auto' },
     publication: { type: 'string', short: 'p' },
