@@ -277,6 +277,32 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       );
       await store.close();
     });
+    test('deliveries: claimed once, never sent twice; an interrupted one only when asked', async () => {
+      const store = await open();
+      const key = { channel: 'email', publication: 'daily', date: '2026-11-20', recipient: 'a@example.com' };
+      assert.equal(await store.claimDelivery(key), true);
+      assert.equal(await store.claimDelivery(key), false, 'in flight: not claimed twice');
+      assert.equal(
+        await store.claimDelivery(key, { retryInterrupted: true }),
+        true,
+        'resuming after a crash',
+      );
+      await store.finishDelivery(key, 'sent', '<id@x>');
+      assert.equal(await store.claimDelivery(key, { retryInterrupted: true, retryFailed: true }), false);
+      const other = { ...key, recipient: 'b@example.com' };
+      await store.claimDelivery(other);
+      await store.finishDelivery(other, 'failed', '550 no such user');
+      assert.equal(await store.claimDelivery(other), false);
+      assert.equal(await store.claimDelivery(other, { retryFailed: true }), true);
+      assert.deepEqual(
+        (await store.deliveries({ publication: 'daily' })).map((d) => [d.recipient, d.status, d.attempts]),
+        [
+          ['a@example.com', 'sent', 2],
+          ['b@example.com', 'sending', 2],
+        ],
+      );
+      await store.close();
+    });
   });
 }
 

@@ -73,6 +73,22 @@ export interface HttpValidators {
   lastModified?: string;
 }
 
+/**
+ * One message of one edition to one recipient on one channel (`email`, `webhook:team-feishu`). The
+ * key makes sending idempotent: a message claimed `sending` and then `sent` is never sent again.
+ */
+export interface Delivery {
+  channel: string;
+  publication: string;
+  date: string;
+  recipient: string;
+  status: 'sending' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  /** The server's answer, a message id, or why it failed. */
+  detail: string | null;
+  updatedAt: string;
+}
+
 export interface EditionRecord {
   publication: string;
   date: string;
@@ -158,6 +174,22 @@ export interface Store {
     outcome: { at: string; items: number; error: string | null; backoffUntil: string | null },
   ): Promise<void>;
   sourceHealth(): Promise<SourceHealth[]>;
+
+  /**
+   * Claim a delivery before sending: true when this caller may send it now. A delivery already
+   * `sent` or `skipped` is never claimed again; a `sending` one (a crash mid-send) is claimed
+   * again only with `retryInterrupted`, which is what a resumed run decides after checking.
+   */
+  claimDelivery(
+    key: Pick<Delivery, 'channel' | 'publication' | 'date' | 'recipient'>,
+    options?: { retryInterrupted?: boolean; retryFailed?: boolean },
+  ): Promise<boolean>;
+  finishDelivery(
+    key: Pick<Delivery, 'channel' | 'publication' | 'date' | 'recipient'>,
+    status: 'sent' | 'failed' | 'skipped',
+    detail: string | null,
+  ): Promise<void>;
+  deliveries(filter: { channel?: string; publication?: string; date?: string }): Promise<Delivery[]>;
 
   recordEdition(edition: EditionRecord): Promise<void>;
   editions(publication: string): Promise<EditionRecord[]>;

@@ -195,4 +195,20 @@ export const migrations: { name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    name: '006-deliveries',
+    sql: `
+      CREATE TABLE deliveries (
+        channel TEXT NOT NULL,
+        publication TEXT NOT NULL,
+        date TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        detail TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (channel, publication, date, recipient)
+      );
+    `,
+  },
 ];

@@ -18,6 +18,7 @@ import type {
   CacheKey,
   CostRow,
   Counts,
+  Delivery,
   EditionRecord,
   HttpValidators,
   ItemRecord,
@@ -27,6 +28,7 @@ import type {
 } from '../store.ts';
 import { CollectionRows } from './collection-rows.ts';
 import { DecisionRows } from './decision-rows.ts';
+import { DeliveryRows } from './delivery-rows.ts';
 import { migrations } from './migrations.ts';
 import { type Row, Sql } from './sql.ts';
 import { WriterRows } from './writer-rows.ts';
@@ -46,6 +48,7 @@ export class SqliteStore implements Store {
   readonly #writer: WriterRows;
   readonly #collection: CollectionRows;
   readonly #decisions: DecisionRows;
+  readonly #deliveries: DeliveryRows;
   #depth = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -55,6 +58,7 @@ export class SqliteStore implements Store {
     this.#writer = new WriterRows(this.#sql);
     this.#collection = new CollectionRows(this.#sql);
     this.#decisions = new DecisionRows(this.#sql);
+    this.#deliveries = new DeliveryRows(this.#sql);
     this.location = location;
   }
 
@@ -284,6 +288,25 @@ export class SqliteStore implements Store {
 
   async editionLead(publication: string, date: string): Promise<EditionLead | null> {
     return this.#writer.editionLead(publication, date);
+  }
+
+  async claimDelivery(
+    key: Pick<Delivery, 'channel' | 'publication' | 'date' | 'recipient'>,
+    options: { retryInterrupted?: boolean; retryFailed?: boolean } = {},
+  ): Promise<boolean> {
+    return this.#deliveries.claim(key, options);
+  }
+
+  async finishDelivery(
+    key: Pick<Delivery, 'channel' | 'publication' | 'date' | 'recipient'>,
+    status: 'sent' | 'failed' | 'skipped',
+    detail: string | null,
+  ): Promise<void> {
+    this.#deliveries.finish(key, status, detail);
+  }
+
+  async deliveries(filter: { channel?: string; publication?: string; date?: string }): Promise<Delivery[]> {
+    return this.#deliveries.list(filter);
   }
 
   async logDecision(decision: Decision): Promise<void> {
