@@ -48,13 +48,29 @@ export async function runContext(ctx: CliContext, out?: unknown): Promise<RunCon
   };
 }
 
-/** A story named on the command line: its id, an arXiv id (`2611.01234`), or a URL it holds. */
+/**
+ * A story named on the command line: its id or a unique prefix of it, an arXiv id (`2611.01234`,
+ * `arXiv:2611.01234v2`, an arxiv.org URL), a URL it holds, or an identity key (`github:owner/name`).
+ */
 export async function storyRef(store: Store, ref: string): Promise<string> {
   if (await store.getStory(ref)) return ref;
   const arxiv = parseArxivId(ref);
   const url = canonicalUrl(ref);
-  const keys = [...(arxiv ? [`arxiv:${arxiv.id}`] : []), ...(url ? [`url:${url}`] : [])];
-  const [found] = await store.storyIdsForKeys(keys);
-  if (!found) throw new UsageError(`${ref}: no such story (give a story id, an arXiv id or a URL)`);
-  return found;
+  const key = arxiv ? `arxiv:${arxiv.id}` : url ? `url:${url}` : /^[a-z]+:\S/.test(ref) ? ref : null;
+  if (key) {
+    const [found] = await store.storyIdsForKeys([key]);
+    if (!found) throw new UsageError(`${ref}: no story holds the key ${key}`);
+    return found;
+  }
+  if (!/^[0-9a-f]{3,}$/i.test(ref))
+    throw new UsageError(`${ref}: no such story (give a story id, an arXiv id or a URL)`);
+  const matches: string[] = [];
+  for (const date of await store.storyDates()) {
+    for (const s of await store.storiesOn(date)) if (s.id.startsWith(ref.toLowerCase())) matches.push(s.id);
+  }
+  if (matches.length === 1) return matches[0] as string;
+  if (matches.length === 0) throw new UsageError(`${ref}: no story id starts with this`);
+  throw new UsageError(
+    `${ref}: ambiguous, ${matches.length} stories start with it (${matches.sort().slice(0, 5).join(', ')})`,
+  );
 }

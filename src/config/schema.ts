@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { TEMPLATES } from '../model/edition.ts';
 import { ITEM_KINDS, type ItemKind } from '../model/item.ts';
+import { ProfileConfig, SourceWeights } from '../stories/profile/profile.ts';
 import { OUTPUT_MODES } from '../writer/llm.ts';
 import { TASKS } from '../writer/tasks.ts';
 
@@ -94,6 +95,10 @@ const Publication = z
     lead: z.boolean().default(false),
     /** Ask the LLM for a section when no rule places a story (cached; rules always win). */
     classify: z.boolean().default(false),
+    /** The reader's interests: keywords, negative keywords, seed papers (docs/stories.md). */
+    profile: ProfileConfig.optional(),
+    /** source id or kind → a term added to stories from it (negative to demote). */
+    sourceWeights: SourceWeights,
   })
   .strict();
 
@@ -201,6 +206,7 @@ export const ConfigSchema = z
         glossary: null,
         lead: false,
         classify: false,
+        sourceWeights: {},
       },
       daily: {
         title: 'AI 日报',
@@ -214,6 +220,7 @@ export const ConfigSchema = z
         glossary: null,
         lead: false,
         classify: false,
+        sourceWeights: {},
       },
     }),
   })

@@ -6,6 +6,8 @@ import { describe } from '../errors.ts';
 import type { Edition } from '../model/edition.ts';
 import type { Http, Logger } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
+import { rankOptionsFor } from '../stories/profile/options.ts';
+import type { RankOptions } from '../stories/profile/profile.ts';
 import type { Writer } from '../writer/draft.ts';
 import { type Glossary, loadGlossary } from '../writer/glossary/glossary.ts';
 import { assemble } from './assemble.ts';
@@ -126,8 +128,13 @@ export async function writeEdition(
 
 /** The stories an edition may print, in its order: ranked, then the editor's pins and positions. */
 async function ordered(ctx: Pick<RunContext, 'config' | 'store'>, name: string, date: string) {
-  return editionOrder(name, rank(await candidates(ctx.store, ctx.config, name, date)));
+  const options = rankOptions.get(name) ?? rankOptionsFor(ctx.config, name);
+  rankOptions.set(name, options);
+  return editionOrder(name, rank(await candidates(ctx.store, ctx.config, name, date), options));
 }
+
+/** Per publication, for the life of the process: seed files are read once. */
+const rankOptions = new Map<string, RankOptions>();
 
 function limit<T>(ranked: T[], max: number): T[] {
   return max > 0 ? ranked.slice(0, max) : ranked;

@@ -2,6 +2,7 @@
 
 import { rank } from '../../pipeline/rank.ts';
 import { candidates } from '../../pipeline/select.ts';
+import { rankOptionsFor } from '../../stories/profile/options.ts';
 import { date, publications } from '../choose.ts';
 import type { Command } from '../command.ts';
 
@@ -20,7 +21,10 @@ export default {
     const stories = values.publication
       ? await candidates(store, config, publications(config, values.publication)[0] as string, day)
       : (await store.storiesOn(day)).filter((s) => !s.dropped);
-    const ranked = rank(stories).map((s) => ({
+    const ranked = rank(
+      stories,
+      rankOptionsFor(config, (values.publication as string | undefined) ?? null),
+    ).map((s) => ({
       id: s.id,
       kind: s.kind,
       date: s.editionDate,
