@@ -126,3 +126,92 @@ test('language guess: zh only when most letters are Han', () => {
   assert.equal(guessLanguage('Sparse routing for 长上下文'), 'en');
   assert.equal(guessLanguage(''), 'en');
 });
+
+test('nested xml:base: the feed against the document, the entry against the feed, content against the entry', () => {
+  const text = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/blog/">
+    <title type="html">Lab &amp;amp; friends</title><link href="./"/>
+    <entry xml:base="2025/">
+      <title>Nested</title><id>tag:x,2025:1</id><link href="post.html"/>
+      <content type="html" xml:base="media/">&lt;p&gt;Hi&lt;img src="fig.png"&gt;&lt;/p&gt;</content>
+    </entry>
+    <entry><title>Enclosure</title><link href="/other"/><link rel="enclosure" type="image/png" href="img/e.png"/></entry>
+  </feed>`;
+  const { feed, items } = adaptFeed(parseFeedText(text, 'x'), {
+    documentUrl: 'https://lab.example/feeds/atom.xml',
+  });
+  assert.deepEqual(feed, { title: 'Lab & friends', link: 'https://lab.example/blog/' });
+  assert.equal(items[0]?.url, 'https://lab.example/blog/2025/post.html');
+  assert.equal(items[0]?.image, 'https://lab.example/blog/2025/media/fig.png');
+  assert.equal(items[1]?.url, 'https://lab.example/other');
+  assert.equal(items[1]?.image, 'https://lab.example/blog/img/e.png');
+});
+
+test('RSS: enclosures and links resolve against the channel link, else the fetch URL; never javascript:', () => {
+  const rss = (channelLink: string) => `<rss version="2.0"><channel><title>t</title>${channelLink}
+    <item><title>a</title><link>posts/1</link><enclosure url="/i/1.jpg" type="image/jpeg" length="1"/></item>
+    <item><title>b</title><link>javascript:alert(1)</link><enclosure url="javascript:alert(2)" type="image/png" length="1"/></item>
+  </channel></rss>`;
+  const fromSite = adaptFeed(parseFeedText(rss('<link>https://site.example/news/</link>'), 'x'), {
+    documentUrl: 'https://feeds.example/site',
+  }).items;
+  assert.equal(fromSite[0]?.url, 'https://site.example/news/posts/1');
+  assert.equal(fromSite[0]?.image, 'https://site.example/i/1.jpg');
+  assert.equal(fromSite[1]?.url, '');
+  assert.equal(fromSite[1]?.image, null);
+  const fromFetch = adaptFeed(parseFeedText(rss(''), 'x'), {
+    documentUrl: 'https://feeds.example/site/rss',
+  }).items;
+  assert.equal(fromFetch[0]?.url, 'https://feeds.example/site/posts/1');
+  const fromFile = adaptFeed(parseFeedText(rss(''), 'x'), { documentUrl: 'saved/feed.xml' }).items;
+  assert.equal(fromFile[0]?.url, '', 'a file path is no base');
+});
+
+test('JSON Feed: relative item URLs and attachments resolve against home_page_url', () => {
+  const json = JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Notes',
+    home_page_url: 'https://notes.example/en/',
+    items: [{ id: '1', url: 'p/1', attachments: [{ url: '../img/1.webp', mime_type: 'image/webp' }] }],
+  });
+  const { feed, items } = adaptFeed(parseFeedText(json, 'x'));
+  assert.deepEqual(feed, { title: 'Notes', link: 'https://notes.example/en/' });
+  assert.equal(items[0]?.url, 'https://notes.example/en/p/1');
+  assert.equal(items[0]?.image, 'https://notes.example/img/1.webp');
+});
+
+test('Atom text types: declared text stays literal; base64 media types and Atom 0.3 base64 mode decode', () => {
+  const atom = (title: string) =>
+    `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id>${title}</entry></feed>`;
+  const read = (text: string) => adaptFeed(parseFeedText(text, 'x')).items[0]?.title;
+  assert.equal(
+    read(atom('<title type="text">History of the &lt;blink&gt; tag</title>')),
+    'History of the <blink> tag',
+  );
+  assert.equal(read(atom('<title>Undeclared &lt;b&gt;bold&lt;/b&gt;</title>')), 'Undeclared bold');
+  const encoded = Buffer.from('Example <b>Atom</b> 中文').toString('base64');
+  assert.equal(read(atom(`<title type="application/octet-stream">${encoded}</title>`)), 'Example Atom 中文');
+  const atom03 = `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><title type="text/html" mode="base64">${encoded}</title></entry></feed>`;
+  assert.equal(read(atom03), 'Example Atom 中文');
+});
+
+test('people as feeds write them, C1 controls as Windows-1252, a generator default language over Chinese', () => {
+  const rss = `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title><language>en</language>
+    <item><title>don\u0092t</title><link>https://x.example/1</link><author>ed@x.example (Ed Itor)</author>
+      <dc:creator>Lin Yi (lin@x.example)</dc:creator></item>
+    <item><title>稀疏格点路由：长上下文推理</title><link>https://x.example/2</link><dc:creator>陈二 &lt;chen@x.example&gt;</dc:creator></item>
+  </channel></rss>`;
+  const [english, chinese] = adaptFeed(parseFeedText(rss, 'x')).items;
+  assert.equal(english?.title, 'don’t');
+  assert.deepEqual(english?.authors, ['Ed Itor', 'Lin Yi']);
+  assert.equal(english?.lang, 'en');
+  assert.deepEqual(chinese?.authors, ['陈二']);
+  assert.equal(chinese?.lang, 'zh', 'declared en, written in Chinese');
+});
+
+test('an xml:base that is no web address (javascript:, a file) is no base; the next one up is used', () => {
+  const text = `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="javascript:alert(1)//">
+    <entry xml:base="file:///etc/"><title>t</title><id>1</id><link href="a/b"/></entry></feed>`;
+  const { feed, items } = adaptFeed(parseFeedText(text, 'x'), { documentUrl: 'https://safe.example/feed/' });
+  assert.equal(feed.link, null);
+  assert.equal(items[0]?.url, 'https://safe.example/feed/a/b');
+});

@@ -50,3 +50,12 @@ export function firstImage(html: string): string | undefined {
   }
   return undefined;
 }
+
+// Windows-1252's printable characters at 0x80–0x9F, which Unicode has as C1 controls.
+const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Text with C1 control characters read as the Windows-1252 punctuation they were meant to be
+ * (`don\u0092t` → `don’t`): a Windows-1252 file declared or served as Latin-1. */
+export function windows1252Controls(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252[c.charCodeAt(0) - 0x80] ?? c);
+}

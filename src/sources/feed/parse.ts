@@ -1,9 +1,20 @@
-// Feed text → WireFeed through feedsmith, with every failure turned into an InputError that names the
-// input and the reason. Owns sniffing and the XML safety checks; knows nothing of RawItem.
+// Feed bytes or text → WireFeed through feedsmith, with every failure turned into an InputError that
+// names the input and the reason, and warnings for what was read anyway. Owns sniffing and the order of
+// the XML checks (xml-guard.ts); knows nothing of RawItem.
 
 import { parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
 import { InputError } from '../../errors.ts';
+import { decodeBody } from '../../fetch/charset.ts';
+import { decodeAtom03Base64 } from './atom-base64.ts';
+import { documentWarnings } from './warnings.ts';
 import type { WireFeed } from './wire.ts';
+import { type Doctype, guardXml } from './xml-guard.ts';
+
+export interface ParsedFeed {
+  wire: WireFeed;
+  /** What is wrong with the document but did not stop it being read, one line each. */
+  warnings: string[];
+}
 
 const JSON_FEED_VERSION = /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//;
 
@@ -17,11 +28,23 @@ export function sniffFeed(text: string): boolean {
 
 /** Parse a whole feed document, or throw an InputError naming `origin` and what was wrong. */
 export function parseFeedText(text: string, origin: string): WireFeed {
+  return parseFeed(text, origin).wire;
+}
+
+/** Parse a feed document and say what is wrong with it; `contentType` when it was fetched. */
+export function parseFeed(text: string, origin: string, contentType?: string | null): ParsedFeed {
   const body = text.replace(/^\uFEFF/, '').trim();
   if (!body) throw new InputError(origin, 'is empty, not a feed');
-  if (body.startsWith('{') || body.startsWith('[')) return parseJson(body, origin);
+  if (body.startsWith('{') || body.startsWith('[')) return { wire: parseJson(body, origin), warnings: [] };
   if (!body.startsWith('<')) throw new InputError(origin, 'is neither XML nor JSON, so not a feed');
-  return parseXml(body, origin);
+  const warnings = documentWarnings(body, contentType);
+  return { wire: parseXml(body, origin, warnings), warnings };
+}
+
+/** A feed file's bytes: decoded by BOM, Content-Type charset or XML declaration (GB2312, Big5, UTF-16, …)
+ * as the HTTP layer decodes fetched bodies, then parsed. For files read from disk. */
+export function parseFeedBytes(bytes: Uint8Array, origin: string, contentType?: string | null): ParsedFeed {
+  return parseFeed(decodeBody(bytes, contentType ?? null).text, origin, contentType);
 }
 
 function parseJson(body: string, origin: string): WireFeed {
@@ -60,39 +83,46 @@ function isJsonFeed(value: unknown): value is Record<string, unknown> {
   return Array.isArray(record.items) && (declared || typeof record.title === 'string');
 }
 
-function parseXml(body: string, origin: string): WireFeed {
-  const root = xmlRoot(body);
+function parseXml(text: string, origin: string, warnings: string[]): WireFeed {
+  const root = xmlRoot(text);
   if (!root) throw new InputError(origin, 'starts like XML but has no root element, so not a feed');
-  if (root.html || /^(?:html|head|body)$/i.test(root.name)) throw new InputError(origin, htmlReason(body));
   const kind = feedRootKind(root.name);
+  // An XHTML DOCTYPE in front of an <rss> root is a careless template, not a page: the root decides.
+  if (/^(?:html|head|body)$/i.test(root.name) || (root.html && !kind))
+    throw new InputError(origin, htmlReason(text));
   if (!kind)
     throw new InputError(origin, `is XML with root element <${root.name}>, not an RSS, Atom or RDF feed`);
-  // feedsmith never expands DTD entities (a billion-laughs bomb stays literal text), and its XML
-  // parser refuses external ones; say why instead of passing on the parser's words.
-  if (/<!ENTITY\s+%?\s*[\w:.-]+\s+(?:SYSTEM|PUBLIC)\b/i.test(root.prelude)) {
-    throw new InputError(origin, 'declares an external XML entity, which ribao refuses to read');
-  }
-  // The XML parser accepts a document cut off between two elements; a feed must close its root.
-  const closing = new RegExp(`</${root.name.replace(/[.]/g, '\\.')}\\s*>(?:\\s|<!--[\\s\\S]*?-->)*$`);
-  if (!closing.test(body)) {
-    throw new InputError(
-      origin,
-      `is truncated or malformed XML: the root element <${root.name}> is never closed`,
-    );
-  }
+  const guarded = closeRoot(guardXml(text, root.doctype, origin), root.name, origin, warnings);
+  const body = kind === 'atom' ? decodeAtom03Base64(guarded) : guarded;
   try {
     if (kind === 'rss') return { format: 'rss', feed: parseRssFeed(body) };
     if (kind === 'atom') return { format: 'atom', feed: parseAtomFeed(body) };
     return { format: 'rdf', feed: parseRdfFeed(body) };
   } catch (error) {
     // feedsmith wraps the XML parser's complaint as the cause; without one, the markup was fine
-    // but held nothing feed-like. The parser's words can quote the document: keep them short.
+    // but held nothing feed-like: an empty feed, which is a feed with no entries.
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
-    const reason = cause
-      ? `is not well-formed XML (${cause.split(/\.\s|\n/)[0]?.slice(0, 120)})`
-      : `has a <${root.name}> root but no ${kind === 'atom' ? 'Atom' : kind.toUpperCase()} feed content in it`;
+    if (!cause) return { format: kind, feed: {} };
+    // The parser's words can quote the document: keep them short.
+    const reason = /nested tags/i.test(cause)
+      ? 'nests XML elements too deeply (more than 100 levels)'
+      : `is not well-formed XML (${cause.split(/\.\s|\n/)[0]?.slice(0, 120)})`;
     throw new InputError(origin, reason, { cause: error });
   }
+}
+
+/** The body with its root element closed, or an InputError when the document was cut off. A root end
+ * tag missing only its final `>` is completed: everything is there. */
+function closeRoot(body: string, name: string, origin: string, warnings: string[]): string {
+  const escaped = name.replace(/[.]/g, '\\.');
+  const tail = body.slice(-4096);
+  if (new RegExp(`(?:</${escaped}\\s*|<${escaped}\\b[^<>]*/)>(?:\\s|<!--[\\s\\S]*?-->)*$`).test(tail))
+    return body;
+  if (new RegExp(`</${escaped}\\s*$`).test(body.slice(-256))) {
+    warnings.push(`ends in "</${name}" without its ">"`);
+    return `${body.trimEnd()}>`;
+  }
+  throw new InputError(origin, `is truncated or malformed XML: the root element <${name}> is never closed`);
 }
 
 function feedRootKind(name: string): 'rss' | 'atom' | 'rdf' | undefined {
@@ -116,8 +146,7 @@ function htmlReason(body: string): string {
 
 interface XmlRoot {
   name: string;
-  /** Everything before the root element: declaration, comments, processing instructions, DOCTYPE. */
-  prelude: string;
+  doctype?: Doctype;
   /** The DOCTYPE says html. */
   html: boolean;
 }
@@ -126,6 +155,7 @@ interface XmlRoot {
 function xmlRoot(body: string): XmlRoot | undefined {
   let at = 0;
   let html = false;
+  let doctype: Doctype | undefined;
   for (;;) {
     while (/\s/.test(body[at] ?? '')) at++;
     const rest = body.slice(at, at + 16);
@@ -133,13 +163,14 @@ function xmlRoot(body: string): XmlRoot | undefined {
     if (rest.startsWith('<?')) end = after(body, '?>', at);
     else if (rest.startsWith('<!--')) end = after(body, '-->', at);
     else if (/^<!DOCTYPE/i.test(rest)) {
-      const doctype = /^<!DOCTYPE\s+([\w:.-]+)[^[>]*(?:\[[\s\S]*?\]\s*)?>/i.exec(body.slice(at));
-      if (!doctype) return undefined;
-      html = doctype[1]?.toLowerCase() === 'html';
-      end = at + doctype[0].length;
+      const found = /^<!DOCTYPE\s+([\w:.-]+)[^[>]*(?:\[[\s\S]*?\]\s*)?>/i.exec(body.slice(at));
+      if (!found) return undefined;
+      html = found[1]?.toLowerCase() === 'html';
+      end = at + found[0].length;
+      doctype = { start: at, end };
     } else {
       const name = /^<([A-Za-z_][\w:.-]*)/.exec(rest)?.[1];
-      return name ? { name, prelude: body.slice(0, at), html } : undefined;
+      return name ? { name, doctype, html } : undefined;
     }
     if (end < 0) return undefined;
     at = end;
