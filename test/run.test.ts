@@ -57,6 +57,13 @@ test('run collects from every source, merges, and publishes both editions', asyn
     assert.equal(papers.match(/^## /gm)?.length, 4, 'the paper on both HF and arXiv is printed once');
     const daily = readFileSync(join(cwd, 'out', 'daily', '2026-11-20.md'), 'utf8');
     assert.match(daily, /# 投融资\n\n### Orbital Labs raises \$120M Series B/);
+    const rss = readFileSync(join(cwd, 'out', 'daily', 'feed.xml'), 'utf8');
+    assert.match(rss, /<guid isPermaLink="false">ribao:daily:[0-9a-f]{12}<\/guid>/);
+    const json = JSON.parse(readFileSync(join(cwd, 'out', 'papers', 'feed.json'), 'utf8'));
+    assert.equal(json.items.length, 4);
+    assert.ok(
+      readFileSync(join(cwd, 'out', 'daily', 'section', '投融资.atom.xml'), 'utf8').includes('Orbital Labs'),
+    );
     const again = await ribao(['run', '--date', '2026-11-20'], { cwd });
     assert.match(again.stdout, /stored 0 new, 0 merged, 0 updated/);
     assert.equal(

@@ -6,6 +6,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import { UsageError } from '../errors.ts';
 import { sourceKind } from '../sources/registry.ts';
+import { maskWebhookUrl } from '../webhooks/config.ts';
 import { type Config, ConfigSchema } from './schema.ts';
 
 export const DEFAULT_CONFIG_FILE = 'ribao.config.yaml';
@@ -92,7 +93,9 @@ const SECRET = /(key|token|secret|password)$/i;
 
 /** YAML of the effective configuration with every secret masked. */
 export function dumpConfig(config: Config): string {
-  return stringifyYaml(mask(config), { lineWidth: 0 });
+  // A webhook URL is a credential in itself (the token is in its path).
+  const webhooks = config.webhooks.map((h) => ({ ...h, ...(h.url ? { url: maskWebhookUrl(h.url) } : {}) }));
+  return stringifyYaml(mask({ ...config, webhooks }), { lineWidth: 0 });
 }
 
 function mask(value: unknown, key = ''): unknown {

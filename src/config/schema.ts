@@ -2,9 +2,11 @@
 // Source-specific keys are validated by each source's descriptor (config/load.ts), not here.
 
 import { z } from 'zod';
+import { EmailConfig } from '../email/config.ts';
 import { TEMPLATES } from '../model/edition.ts';
 import { ITEM_KINDS, type ItemKind } from '../model/item.ts';
 import { ProfileConfig, SourceWeights } from '../stories/profile/profile.ts';
+import { WebhooksConfig } from '../webhooks/config.ts';
 import { OUTPUT_MODES } from '../writer/llm.ts';
 import { TASKS } from '../writer/tasks.ts';
 
@@ -189,6 +191,10 @@ export const ConfigSchema = z
       .strict()
       .prefault({}),
     llm: Llm,
+    /** Mailing editions to subscribers (docs/publishing.md); null: no e-mail. */
+    email: EmailConfig.nullable().default(null),
+    /** Chat groups that receive editions (docs/publishing.md). */
+    webhooks: WebhooksConfig,
     sources: z.array(Source).default([
       { id: 'hf-daily', kind: 'hf-daily' },
       { id: 'arxiv', kind: 'arxiv', categories: ['cs.AI', 'cs.CL', 'cs.CV', 'cs.LG'] },

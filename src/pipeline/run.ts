@@ -160,17 +160,27 @@ export async function build(
 ): Promise<BuildResult> {
   const publication = ctx.config.publications[name];
   if (!publication) throw new Error(`unknown publication "${name}"`);
-  const ranked = await ordered(ctx, name, date);
-  const lead = await ctx.store.editionLead(name, date);
-  const edition = assemble(
-    name,
-    publication,
-    date,
-    ranked,
-    lead?.status === 'flagged' ? null : (lead?.body ?? null),
-  );
-  const files = await publish(ctx.store, ctx.config, ctx.out, edition, render(edition, publication));
+  const edition = await assembleEdition(ctx, name, date);
+  const earlier = (await ctx.store.editions(name)).filter((e) => e.date < date).slice(0, FEED_EDITIONS - 1);
+  const recent = [edition, ...(await Promise.all(earlier.map((e) => assembleEdition(ctx, name, e.date))))];
+  const files = await publish(ctx, edition, render(edition, publication), recent);
   return { edition, files };
+}
+
+/** How many recent editions the feeds draw their items from. */
+const FEED_EDITIONS = 10;
+
+/** The edition of a publication on a day, from what is stored: its stories, order and lead. */
+export async function assembleEdition(
+  ctx: Pick<RunContext, 'config' | 'store'>,
+  name: string,
+  date: string,
+): Promise<Edition> {
+  const publication = ctx.config.publications[name];
+  if (!publication) throw new Error(`unknown publication "${name}"`);
+  const lead = await ctx.store.editionLead(name, date);
+  const printedLead = lead?.status === 'flagged' ? null : (lead?.body ?? null);
+  return assemble(name, publication, date, await ordered(ctx, name, date), printedLead);
 }
 
 function sourcesFor(config: Config, publications: string[]): string[] {

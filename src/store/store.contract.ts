@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Item } from '../model/item.ts';
 import type { Writeup } from '../model/story.ts';
-import type { Store } from './store.ts';
+import type { Store, Subscriber } from './store.ts';
 
 export function item(overrides: Partial<Item> = {}): Item {
   return {
@@ -301,6 +301,64 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           ['b@example.com', 'sending', 2],
         ],
       );
+      await store.close();
+    });
+
+    test('subscribers: one row per address and publication; found by token; confirmation mails counted', async () => {
+      const store = await open();
+      const base: Subscriber = {
+        email: 'Ann@example.com',
+        publication: 'daily',
+        status: 'pending',
+        sections: ['论文'],
+        keywords: ['agent'],
+        unsubscribeToken: 'u1',
+        confirmHash: 'h1',
+        confirmExpiresAt: '2026-11-23T00:00:00.000Z',
+        detail: null,
+        createdAt: 't1',
+        confirmedAt: null,
+        updatedAt: 't1',
+      };
+      await store.putSubscriber(base);
+      await store.putSubscriber({
+        ...base,
+        publication: 'papers',
+        unsubscribeToken: 'u2',
+        confirmHash: null,
+      });
+      assert.deepEqual(
+        await store.subscriber('ann@EXAMPLE.com', 'daily'),
+        base,
+        'addresses compare case-insensitively',
+      );
+      assert.equal((await store.findSubscriber({ confirmHash: 'h1' }))?.publication, 'daily');
+      assert.equal((await store.findSubscriber({ unsubscribeToken: 'u2' }))?.publication, 'papers');
+      assert.equal(await store.findSubscriber({ unsubscribeToken: 'nope' }), null);
+      const active = {
+        ...base,
+        status: 'active' as const,
+        confirmHash: null,
+        confirmedAt: 't2',
+        updatedAt: 't2',
+      };
+      await store.putSubscriber(active);
+      assert.equal(await store.findSubscriber({ confirmHash: 'h1' }), null, 'a used confirmation is gone');
+      assert.deepEqual(
+        (await store.subscribers({})).map((s) => [s.publication, s.status]),
+        [
+          ['daily', 'active'],
+          ['papers', 'pending'],
+        ],
+      );
+      assert.deepEqual(await store.subscribers({ publication: 'daily', status: 'active' }), [active]);
+      assert.equal((await store.subscribers({ email: 'ann@example.com' })).length, 2);
+      assert.equal(await store.removeSubscriber('ann@example.com', 'papers'), true);
+      assert.equal(await store.removeSubscriber('ann@example.com', 'papers'), false);
+      await store.logConfirmationMail('ann@example.com', '2026-11-20T08:00:00.000Z');
+      await store.logConfirmationMail('Ann@example.com', '2026-11-20T09:00:00.000Z');
+      assert.equal(await store.confirmationMails('ANN@example.com', '2026-11-20T08:30:00.000Z'), 1);
+      assert.equal(await store.confirmationMails('ann@example.com', '2026-11-19T00:00:00.000Z'), 2);
       await store.close();
     });
   });

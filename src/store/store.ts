@@ -193,4 +193,48 @@ export interface Store {
 
   recordEdition(edition: EditionRecord): Promise<void>;
   editions(publication: string): Promise<EditionRecord[]>;
+
+  // Subscribers (e-mail). Rows only: the rules (double opt-in, suppression) live in src/email/.
+
+  /** Upsert by (email, publication). */
+  putSubscriber(subscriber: Subscriber): Promise<void>;
+  subscriber(email: string, publication: string): Promise<Subscriber | null>;
+  /** The subscriber whose unsubscribe token, or whose pending confirmation's hash, this is. */
+  findSubscriber(by: { unsubscribeToken: string } | { confirmHash: string }): Promise<Subscriber | null>;
+  /** Ordered by publication, then address. */
+  subscribers(filter: {
+    publication?: string | undefined;
+    status?: SubscriberStatus | undefined;
+    email?: string | undefined;
+  }): Promise<Subscriber[]>;
+  /** Forget an address for a publication; false when there was none. */
+  removeSubscriber(email: string, publication: string): Promise<boolean>;
+  /** Confirmation mails sent to an address: log one, count those since an instant (the rate limit). */
+  logConfirmationMail(email: string, at: string): Promise<void>;
+  confirmationMails(email: string, since: string): Promise<number>;
+}
+
+// Subscribers
+
+export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced';
+
+/** One address subscribed to one publication, with its own sections and keywords. */
+export interface Subscriber {
+  /** Normalized: the domain lower-cased; the local part is kept as given, but compares case-insensitively. */
+  email: string;
+  publication: string;
+  status: SubscriberStatus;
+  /** Section titles to receive (empty: all); keywords an entry must mention (empty: all). */
+  sections: string[];
+  keywords: string[];
+  /** Printed in every mail's unsubscribe link; unsubscribes this row and nothing else. */
+  unsubscribeToken: string;
+  /** SHA-256 (hex) of the pending confirmation token, which only the mail holds, and its expiry. */
+  confirmHash: string | null;
+  confirmExpiresAt: string | null;
+  /** Why it was suppressed (the bounce) or who changed it last. */
+  detail: string | null;
+  createdAt: string;
+  confirmedAt: string | null;
+  updatedAt: string;
 }

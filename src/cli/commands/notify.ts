@@ -5,10 +5,7 @@
 import type { Config } from '../../config/schema.ts';
 import { UsageError } from '../../errors.ts';
 import type { Edition } from '../../model/edition.ts';
-import { assemble } from '../../pipeline/assemble.ts';
-import { editionOrder } from '../../pipeline/order.ts';
-import { rank } from '../../pipeline/rank.ts';
-import { candidates } from '../../pipeline/select.ts';
+import { assembleEdition } from '../../pipeline/run.ts';
 import { permalinks } from '../../render/permalinks.ts';
 import type { Store } from '../../store/store.ts';
 import { parseWebhooks, type WebhookConfig } from '../../webhooks/config.ts';
@@ -44,7 +41,7 @@ export default {
         unbuilt++;
         continue;
       }
-      const edition = await editionOf(config, store, name, day);
+      const edition = await assembleEdition({ config, store }, name, day);
       for (const hook of subscribed) jobs.push({ hook, edition });
     }
     if (dryRun) {
@@ -66,10 +63,9 @@ export default {
   },
 } satisfies Command;
 
-/** The `webhooks` list, read through its own schema until the main configuration schema declares it. */
+/** The configured webhooks, each checked to name publications that exist. */
 function webhooksOf(config: Config): WebhookConfig[] {
-  const raw = (config as Config & { webhooks?: unknown }).webhooks;
-  const hooks = parseWebhooks(raw, Object.keys(config.publications));
+  const hooks = parseWebhooks(config.webhooks, Object.keys(config.publications));
   if (hooks.length === 0)
     throw new UsageError('no webhooks configured: add a `webhooks:` list (see docs/publishing.md)');
   return hooks;
@@ -83,15 +79,6 @@ function chosen(hooks: WebhookConfig[], wanted: unknown): WebhookConfig[] {
       `--webhook ${unknown}: no such webhook (configured: ${hooks.map((h) => h.id).join(', ')})`,
     );
   return ids.length === 0 ? hooks : hooks.filter((h) => ids.includes(h.id));
-}
-
-/** The edition as `ribao build` assembles it from the store (the same stories, order and lead). */
-async function editionOf(config: Config, store: Store, name: string, day: string): Promise<Edition> {
-  const publication = config.publications[name];
-  if (!publication) throw new UsageError(`--publication ${name}: no such publication`);
-  const ordered = editionOrder(name, rank(await candidates(store, config, name, day)));
-  const lead = await store.editionLead(name, day);
-  return assemble(name, publication, day, ordered, lead?.status === 'flagged' ? null : (lead?.body ?? null));
 }
 
 function line(r: Notified): string {

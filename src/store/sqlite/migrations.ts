@@ -211,4 +211,31 @@ export const migrations: { name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    name: '007-subscribers',
+    sql: `
+      CREATE TABLE subscribers (
+        email TEXT NOT NULL COLLATE NOCASE,
+        publication TEXT NOT NULL,
+        status TEXT NOT NULL,
+        sections TEXT NOT NULL,
+        keywords TEXT NOT NULL,
+        unsubscribe_token TEXT NOT NULL UNIQUE,
+        confirm_hash TEXT UNIQUE,
+        confirm_expires_at TEXT,
+        detail TEXT,
+        created_at TEXT NOT NULL,
+        confirmed_at TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (email, publication)
+      );
+      CREATE INDEX subscribers_by_publication ON subscribers (publication, status);
+
+      CREATE TABLE confirmation_mails (
+        email TEXT NOT NULL COLLATE NOCASE,
+        sent_at TEXT NOT NULL
+      );
+      CREATE INDEX confirmation_mails_by_email ON confirmation_mails (email, sent_at);
+    `,
+  },
 ];

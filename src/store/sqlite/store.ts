@@ -25,12 +25,15 @@ import type {
   LlmCall,
   SourceHealth,
   Store,
+  Subscriber,
+  SubscriberStatus,
 } from '../store.ts';
 import { CollectionRows } from './collection-rows.ts';
 import { DecisionRows } from './decision-rows.ts';
 import { DeliveryRows } from './delivery-rows.ts';
 import { migrations } from './migrations.ts';
 import { type Row, Sql } from './sql.ts';
+import { SubscriberRows } from './subscriber-rows.ts';
 import { WriterRows } from './writer-rows.ts';
 
 export function openSqliteStore(path: string): SqliteStore {
@@ -49,6 +52,7 @@ export class SqliteStore implements Store {
   readonly #collection: CollectionRows;
   readonly #decisions: DecisionRows;
   readonly #deliveries: DeliveryRows;
+  readonly #subscribers: SubscriberRows;
   #depth = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -59,6 +63,7 @@ export class SqliteStore implements Store {
     this.#collection = new CollectionRows(this.#sql);
     this.#decisions = new DecisionRows(this.#sql);
     this.#deliveries = new DeliveryRows(this.#sql);
+    this.#subscribers = new SubscriberRows(this.#sql);
     this.location = location;
   }
 
@@ -388,6 +393,42 @@ export class SqliteStore implements Store {
         files: JSON.parse(r.files as string) as string[],
         publishedAt: r.published_at as string,
       }));
+  }
+
+  // Subscribers
+
+  async putSubscriber(subscriber: Subscriber): Promise<void> {
+    this.#subscribers.put(subscriber);
+  }
+
+  async subscriber(email: string, publication: string): Promise<Subscriber | null> {
+    return this.#subscribers.get(email, publication);
+  }
+
+  async findSubscriber(
+    by: { unsubscribeToken: string } | { confirmHash: string },
+  ): Promise<Subscriber | null> {
+    return this.#subscribers.find(by);
+  }
+
+  async subscribers(filter: {
+    publication?: string;
+    status?: SubscriberStatus;
+    email?: string;
+  }): Promise<Subscriber[]> {
+    return this.#subscribers.list(filter);
+  }
+
+  async removeSubscriber(email: string, publication: string): Promise<boolean> {
+    return this.#subscribers.remove(email, publication);
+  }
+
+  async logConfirmationMail(email: string, at: string): Promise<void> {
+    this.#subscribers.logConfirmation(email, at);
+  }
+
+  async confirmationMails(email: string, since: string): Promise<number> {
+    return this.#subscribers.confirmationsSince(email, since);
   }
 
   #views(rows: Row[]): StoryView[] {
