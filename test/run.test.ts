@@ -142,3 +142,24 @@ test('without allowPrivate, the SSRF guard refuses loopback sources with a clear
     await sources.close();
   }
 });
+
+const ONE_PUBLICATION = 'publications:\n  daily: { title: AI 日报, template: daily-report }\n';
+
+test('feed sources go out as OPML and come back as configuration entries', async () => {
+  const cwd = tempDir();
+  writeFileSync(
+    join(cwd, 'ribao.config.yaml'),
+    `${ONE_PUBLICATION}sources:\n  - { id: lab-blog, kind: feed, url: "https://lab.example/feed.xml" }\n  - { id: zhihu, kind: feed, url: "rsshub:/zhihu/hotlist" }\n`,
+  );
+  const exported = await ribao(['sources', '--export-opml'], { cwd });
+  assert.equal(exported.code, 0, exported.stderr);
+  assert.match(exported.stdout, /xmlUrl="https:\/\/rsshub\.app\/zhihu\/hotlist"/);
+  writeFileSync(join(cwd, 'list.opml'), exported.stdout);
+  writeFileSync(join(cwd, 'ribao.config.yaml'), `${ONE_PUBLICATION}sources: []\n`);
+  const imported = await ribao(['sources', '--import-opml', 'list.opml'], { cwd });
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /- id: lab-blog\n {4}kind: feed\n {4}url: https:\/\/lab\.example\/feed\.xml/);
+  const bad = await ribao(['sources', '--import-opml', 'ribao.config.yaml'], { cwd });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /ribao\.config\.yaml: is not OPML/);
+});
