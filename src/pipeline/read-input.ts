@@ -3,6 +3,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { InputError, UsageError } from '../errors.ts';
+import { decodeBody } from '../fetch/charset.ts';
 import { sources } from '../sources/registry.ts';
 import type { ImportFormat } from '../sources/source.ts';
 import type { Batch } from './ingest.ts';
@@ -58,11 +59,11 @@ export async function readText(path: string): Promise<string> {
       code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (error as Error).message})`,
     );
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new InputError(path, 'is not UTF-8 text (convert it to UTF-8 first)');
+  // A BOM or an encoding declaration (XML, HTML meta) decides; otherwise the text must be UTF-8.
+  const { text, charset } = decodeBody(bytes, null);
+  const declared = /encoding\s*=|charset\s*=/i.test(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'));
+  if (charset === 'windows-1252' && !declared) {
+    throw new InputError(path, 'is not UTF-8 text and declares no encoding (convert it to UTF-8 first)');
   }
   if (text.trim() === '') throw new InputError(path, 'is empty');
   return text;
