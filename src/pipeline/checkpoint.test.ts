@@ -23,6 +23,16 @@ test('held state is visible at once, stored only on commit, and lost with a fail
   assert.deepEqual(await store.getSourceState('arxiv', 'oai'), { token: 'old' });
   assert.equal(await store.getValidators('https://x/feed'), null);
 
+  const failed = checkpoint(store);
+  await failed.state('arxiv').put('oai', { token: 'from a failed collect' });
+  failed.discard('arxiv');
+  await store.transaction((tx) => failed.commit(tx));
+  assert.deepEqual(
+    await store.getSourceState('arxiv', 'oai'),
+    { token: 'old' },
+    'a failed source keeps its cursor',
+  );
+
   const second = checkpoint(store);
   await second.state('arxiv').put('oai', { token: 'new' });
   await store.transaction((tx) => second.commit(tx));

@@ -11,6 +11,8 @@ export interface Checkpoint {
     get(url: string): Promise<HttpValidators | null>;
     put(url: string, validators: HttpValidators): Promise<void>;
   };
+  /** Forget what a source held: it failed, so its items are not stored and its cursor must not move. */
+  discard(source: string): void;
   /** Write everything held back; call inside the transaction that stores the items. */
   commit(store: Store): Promise<void>;
 }
@@ -36,6 +38,9 @@ export function checkpoint(store: Store): Checkpoint {
       put: async (url, v) => {
         validators.set(url, { ...v });
       },
+    },
+    discard(source) {
+      states.delete(source);
     },
     async commit(tx) {
       for (const [source, held] of states)

@@ -71,6 +71,7 @@ export async function collect(
         backoffUntil: null,
       });
     } catch (error) {
+      options.checkpoint.discard(source.id);
       const failure =
         error instanceof SourceError ? error : new SourceError(source.id, 'collect failed', { cause: error });
       options.log.warn(describe(failure));

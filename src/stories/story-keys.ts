@@ -25,7 +25,8 @@ export function storyKeys(item: RawItem): string[] {
   const arxiv =
     parseArxivId(String(item.extra?.arxivId ?? '')) ??
     parseArxivId(item.url) ??
-    parseArxivId(item.externalId);
+    parseArxivId(item.externalId) ??
+    parseArxivId(String(item.extra?.doi ?? ''));
   if (arxiv) keys.push(`arxiv:${arxiv.id}`);
   const doi = String(item.extra?.doi ?? '')
     .trim()

@@ -196,6 +196,7 @@ test('the classic fixture becomes RawItems with ids, versions, listing days and 
   assert.deepEqual(slr.extra, {
     arxivId: '2401.01234',
     version: 1,
+    versions: [{ version: 1, submitted: '2024-01-02T18:59:59Z' }],
     categories: ['cs.CL', 'cs.LG'],
     primaryCategory: 'cs.CL',
     doi: null,
@@ -205,7 +206,15 @@ test('the classic fixture becomes RawItems with ids, versions, listing days and 
   });
   assert.equal(old.title, "Bal\\'azs Duality and the $\\sigma$-Model\n  on Curved Backgrounds");
   assert.equal(cleanText(old.title), 'Balázs Duality and the σ-Model on Curved Backgrounds');
-  assert.deepEqual(old.authors, ["A. Bal\\'azs"]);
+  assert.deepEqual(
+    old.authors,
+    ['A. Balázs'],
+    'author names are cleaned here: normalize keeps names as given',
+  );
+  assert.deepEqual(old.extra?.versions, [
+    { version: 1, submitted: '1999-01-04T16:30:00Z' },
+    { version: 2, submitted: '1999-02-15T10:20:30Z' },
+  ]);
   assert.equal(old.extra?.doi, '10.1016/S0550-3213(99)00101-2');
   assert.equal(old.extra?.journalRef, 'Nucl.Phys. B550 (1999) 101-120');
   assert.equal(old.publishedAt, '1999-01-04T16:30:00Z');

@@ -1,10 +1,12 @@
 // ArxivFeed entries → RawItems: one paper per entry, keyed by its arXiv id without version.
-// Owns the field mapping; text stays raw (normalize cleans TeX and whitespace), no network.
+// Owns the API's field mapping; titles and abstracts stay raw (normalize cleans TeX and whitespace).
 
 import { InputError } from '../../errors.ts';
 import type { RawItem } from '../../model/item.ts';
-import { arxivAbsUrl, parseArxivId } from '../../stories/arxiv-id.ts';
+import { parseArxivId } from '../../stories/arxiv-id.ts';
+import { cleanText } from '../../text/clean.ts';
 import { listingDay } from './announce.ts';
+import { apiVersions, paperItem } from './paper.ts';
 import type { ArxivEntry } from './wire.ts';
 
 /** One RawItem per entry; throws an InputError naming `origin` for an entry that is not an arXiv paper. */
@@ -20,25 +22,20 @@ export function adaptEntry(entry: ArxivEntry, origin: string, index: number): Ra
   if (!published || Number.isNaN(published.getTime())) {
     throw new InputError(origin, `entry ${index + 1} (${arxiv.id}): no valid <published> date`);
   }
-  return {
-    externalId: arxiv.id,
-    kind: 'paper',
-    url: arxivAbsUrl(arxiv.id),
+  return paperItem({
+    arxivId: arxiv.id,
+    version: arxiv.version,
     title: entry.title,
-    summary: entry.summary,
-    lang: 'en',
-    authors: entry.authors.map((a) => a.name),
+    abstract: entry.summary,
+    authors: entry.authors.map((a) => cleanText(a.name)).filter(Boolean),
     publishedAt: entry.published,
     listedOn: listingDay(published),
-    extra: {
-      arxivId: arxiv.id,
-      version: arxiv.version,
-      categories: entry.categories,
-      primaryCategory: entry.primaryCategory ?? entry.categories[0] ?? null,
-      doi: entry.doi,
-      comment: entry.comment,
-      journalRef: entry.journalRef,
-      updatedAt: entry.updated,
-    },
-  };
+    updatedAt: entry.updated,
+    versions: apiVersions(arxiv.version, entry.published, entry.updated),
+    categories: entry.categories,
+    primaryCategory: entry.primaryCategory,
+    doi: entry.doi,
+    comment: entry.comment,
+    journalRef: entry.journalRef,
+  });
 }

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { SourceError } from '../../errors.ts';
 import type { CollectContext, Http } from '../source.ts';
 import { fetchHttp, memoryState } from '../testing.ts';
 import { collectListing } from './collect.ts';
+import { serve } from './loopback.ts';
 import descriptor from './source.ts';
 
 const http = fetchHttp;
@@ -46,26 +45,6 @@ function page(totalResults: number, start: number, entries: [string, string][]):
 ${body}
 </feed>
 `;
-}
-
-/** A real server on 127.0.0.1; an assertion failing in `handler` is answered 500 and re-thrown by close(). */
-async function serve(handler: (url: URL, request: IncomingMessage, response: ServerResponse) => void) {
-  const failures: unknown[] = [];
-  const server = createServer((request, response) => {
-    try {
-      handler(new URL(request.url ?? '/', 'http://127.0.0.1'), request, response);
-    } catch (error) {
-      failures.push(error);
-      response.writeHead(500).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const close = async () => {
-    await new Promise((resolve) => server.close(resolve));
-    if (failures.length > 0) throw failures[0];
-  };
-  return { baseUrl: `http://127.0.0.1:${port}`, close };
 }
 
 // The listing of Wednesday 2024-01-03 holds what arrived from Mon 14:00 EST (19:00Z) to Tue 14:00 EST.
@@ -154,7 +133,8 @@ test('an API error feed sent with HTTP 400 becomes a SourceError with the API me
   try {
     const collect = descriptor.collect;
     assert.ok(collect);
-    const config = { baseUrl: server.baseUrl, categories: ['cs.CL'], maxResults: 5000 };
+    // maxResults 5000 would not pass the schema; the server's answer is what is under test.
+    const config = { ...descriptor.config.parse({ baseUrl: server.baseUrl }), maxResults: 5000 };
     await assert.rejects(
       collect(context('2024-01-03'), config),
       (error: unknown) =>
@@ -178,16 +158,31 @@ test('a weekend date has no listing and makes no request', async () => {
 
 test('config defaults and validation', () => {
   assert.deepEqual(descriptor.config.parse({}), {
+    mode: 'api',
     baseUrl: 'https://export.arxiv.org',
     categories: ['cs.AI', 'cs.CL', 'cs.CV', 'cs.LG'],
     maxResults: 200,
+    oaiBase: 'https://oaipmh.arxiv.org/oai',
+    sets: ['cs'],
+    metadataPrefix: 'arXiv',
+    maxPages: 20,
+    rssBase: 'https://rss.arxiv.org/rss',
+    announceTypes: ['new', 'cross'],
   });
-  assert.equal(
-    descriptor.config.safeParse({ categories: ['cs.CL', 'hep-th', 'astro-ph.CO', 'q-bio.NC'] }).success,
-    true,
-  );
-  assert.equal(descriptor.config.safeParse({ categories: ['cs.CL OR x'] }).success, false);
-  assert.equal(descriptor.config.safeParse({ categories: [] }).success, false);
-  assert.equal(descriptor.config.safeParse({ baseUrl: 'ftp://arxiv.org' }).success, false);
-  assert.equal(descriptor.config.safeParse({ maxResults: 0 }).success, false);
+  const valid = (config: Record<string, unknown>) => descriptor.config.safeParse(config).success;
+  assert.equal(valid({ categories: ['cs.CL', 'hep-th', 'astro-ph.CO', 'q-bio.NC'] }), true);
+  assert.equal(valid({ categories: ['cs.CL OR x'] }), false);
+  assert.equal(valid({ categories: [] }), false);
+  assert.equal(valid({ baseUrl: 'ftp://arxiv.org' }), false);
+  assert.equal(valid({ maxResults: 0 }), false);
+  assert.equal(valid({ mode: 'oai', sets: ['cs', 'physics:hep-th', 'cs:cs:AI', 'q-bio'] }), true);
+  assert.equal(valid({ mode: 'oai', from: '2024-01-01', until: '2024-01-31' }), true);
+  assert.equal(valid({ mode: 'oai', sets: ['cs&verb=Identify'] }), false);
+  assert.equal(valid({ mode: 'oai', from: '2024-02-30' }), false);
+  assert.equal(valid({ mode: 'oai', from: '2024-02-01', until: '2024-01-31' }), false);
+  assert.equal(valid({ mode: 'oai', metadataPrefix: 'oai_dc' }), false);
+  assert.equal(valid({ mode: 'rss' }), false);
+  assert.equal(valid({ mode: 'listing', announceTypes: ['new', 'replace-cross'] }), true);
+  assert.equal(valid({ mode: 'listing', announceTypes: ['updated'] }), false);
+  assert.equal(valid({ rssBase: 'javascript:alert(1)' }), false);
 });

@@ -1,26 +1,17 @@
-// collect for the arXiv source: page through the API's newest submissions and keep one listing day.
-// Owns the query, paging, stop rules and politeness delay; reads the network only through ctx.http.
+// collect in `api` mode: page through the API's newest submissions and keep one listing day.
+// Owns the query, paging and stop rules; reads the network only through ctx.http, waits through pace.ts.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import { InputError, SourceError } from '../../errors.ts';
 import type { RawItem } from '../../model/item.ts';
 import type { CollectContext, HttpResponse } from '../source.ts';
 import { adaptEntry } from './adapt.ts';
 import { isListingDay, windowStart } from './announce.ts';
+import type { ArxivConfig } from './config.ts';
+import { type Politeness, pacer } from './pace.ts';
 import { ArxivApiError, parseArxivFeed } from './parse.ts';
 import type { ArxivFeed } from './wire.ts';
 
-export interface ArxivConfig {
-  baseUrl: string;
-  categories: string[];
-  /** Entries per request (the API's `max_results`). */
-  maxResults: number;
-}
-
-export interface CollectOptions {
-  /** Pause between requests; arXiv asks for one request every 3 seconds. */
-  delayMs?: number;
-}
+export type ApiConfig = Pick<ArxivConfig, 'baseUrl' | 'categories' | 'maxResults'>;
 
 const DAY_MS = 86_400_000;
 /** A guard against a server that never runs out of pages; 100 pages of 200 is far more than a day. */
@@ -33,8 +24,8 @@ const MAX_PAGES = 100;
  */
 export async function collectListing(
   ctx: CollectContext,
-  config: ArxivConfig,
-  { delayMs = 3000 }: CollectOptions = {},
+  config: ApiConfig,
+  politeness: Politeness = {},
 ): Promise<RawItem[]> {
   if (!isListingDay(ctx.date)) {
     ctx.log.info(`${ctx.sourceId}: ${ctx.date} is a weekend day, arXiv has no listing for it`);
@@ -42,9 +33,10 @@ export async function collectListing(
   }
   const stopBefore = windowStart(ctx.date).getTime() - DAY_MS;
   const kept = new Map<string, RawItem>();
+  const wait = pacer(politeness);
   let start = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
-    if (page > 0) await sleep(delayMs);
+    await wait();
     const url = queryUrl(config, start);
     const feed = await fetchPage(ctx, url);
     let oldest = Number.POSITIVE_INFINITY;
@@ -66,7 +58,7 @@ export async function collectListing(
 }
 
 /** `search_query=cat:cs.AI+OR+cat:cs.CL…`: the API wants `+` for spaces and the colons as they are. */
-export function queryUrl(config: ArxivConfig, start: number): string {
+export function queryUrl(config: ApiConfig, start: number): string {
   const query = config.categories.map((c) => `cat:${encodeURIComponent(c)}`).join('+OR+');
   const base = config.baseUrl.replace(/\/+$/, '');
   return `${base}/api/query?search_query=${query}&sortBy=submittedDate&sortOrder=descending&start=${start}&max_results=${config.maxResults}`;

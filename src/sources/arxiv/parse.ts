@@ -1,11 +1,11 @@
 // XML text → ArxivFeed, for both the classic and the current arXiv API serialization.
-// Owns XML safety and the "is this an arXiv API response" errors; knows nothing of RawItem.
+// Owns the "is this an arXiv API response" errors (xml.ts the XML safety); knows nothing of RawItem.
 
-import { XMLValidator } from 'fast-xml-parser';
 import type { AtomFeed } from 'feedsmith';
 import { DetectError, parseAtomFeed } from 'feedsmith';
 import { InputError } from '../../errors.ts';
 import type { ArxivEntry, ArxivFeed } from './wire.ts';
+import { checkedXml } from './xml.ts';
 
 /** The API answered with its error feed (a bad query, an id in the wrong format). */
 export class ArxivApiError extends InputError {
@@ -16,30 +16,13 @@ export class ArxivApiError extends InputError {
   }
 }
 
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i;
-
 /**
  * Parse one arXiv API response. feedsmith reads the Atom, resolving the `arxiv:` and `opensearch:`
  * elements by namespace URI (classic responses declare them inline on each element, current ones
- * on `<feed>`). Entities: the API never sends a DOCTYPE, so any DOCTYPE is refused before parsing
- * (no billion-laughs), and feedsmith's parser does not expand declared entities anyway.
- * fast-xml-parser's validator runs first, because the parser itself accepts truncated documents.
+ * on `<feed>`), after checkedXml's refusals (DOCTYPE, HTML, malformed XML).
  */
 export function parseArxivFeed(text: string, origin: string): ArxivFeed {
-  const xml = text.replace(/^\uFEFF/, '');
-  if (!xml.trim()) throw new InputError(origin, 'is empty; expected an arXiv API Atom response');
-  if (HTML_START.test(xml)) throw new InputError(origin, 'is an HTML page, not an arXiv API Atom response');
-  if (/<!DOCTYPE/i.test(xml)) {
-    throw new InputError(origin, 'has a DOCTYPE declaration, which arXiv API responses never carry; refused');
-  }
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    throw new InputError(
-      origin,
-      `is not well-formed XML (line ${line}${col ? `, column ${col}` : ''}: ${msg})`,
-    );
-  }
+  const xml = checkedXml(text, origin, 'an arXiv API Atom response');
   let atom: AtomFeed.Feed<string>;
   try {
     atom = parseAtomFeed(xml);
