@@ -2,9 +2,10 @@
 // Used by `ribao import` and `ribao collect`; knows nothing about where the raw items came from.
 
 import { describe } from '../errors.ts';
+import { isoDay } from '../model/day.ts';
 import type { RawItem } from '../model/item.ts';
 import type { Store } from '../store/store.ts';
-import { type MergeOutcome, mergeItem } from './merge.ts';
+import { type MergeOutcome, mergeItem, nearDupIndexFor } from './merge.ts';
 import { normalize } from './normalize.ts';
 
 export interface Batch {
@@ -47,6 +48,7 @@ export async function ingest(
   let done = 0;
   try {
     await store.transaction(async (tx) => {
+      const nearDup = await nearDupFor(tx, batches);
       for (const batch of batches) {
         for (const raw of batch.items) {
           done++;
@@ -57,7 +59,7 @@ export async function ingest(
             report.errors.push({ input: batch.origin, error: describe(error) });
             continue;
           }
-          const { storyId, outcome } = await mergeItem(tx, item);
+          const { storyId, outcome } = await mergeItem(tx, item, nearDup);
           report[outcome]++;
           report.items.push({
             source: item.source,
@@ -77,4 +79,16 @@ export async function ingest(
     if (!(error instanceof DryRun)) throw error;
   }
   return report;
+}
+
+/** The near-duplicate index over the days this input touches (from its listed or published days). */
+async function nearDupFor(store: Store, batches: Batch[]) {
+  const days = batches
+    .flatMap((b) => b.items)
+    .filter((i) => i.kind === 'article' || i.kind === 'post')
+    .map((i) => isoDay(i.listedOn) ?? isoDay(i.publishedAt))
+    .filter((d): d is string => d !== null)
+    .sort();
+  const [first, last] = [days[0], days.at(-1)];
+  return first && last ? nearDupIndexFor(store, first, last) : undefined;
 }

@@ -235,3 +235,45 @@ test('a roundup citing many papers joins none of them', async () => {
   );
   assert.equal(new Set(report.items.map((i) => i.storyId)).size, 3);
 });
+
+test('the same event from two outlets under different headlines is one story, and the history says why', async () => {
+  const store = await fresh();
+  const day = '2026-11-20';
+  const report = await ingest(
+    store,
+    [
+      {
+        source: 'feed',
+        origin: 'outlets',
+        items: [
+          article(
+            'jqzx',
+            day,
+            'OpenAI 今天正式发布 GPT-5，新模型在数学推理和代码生成上大幅领先，并向所有用户开放。',
+            {
+              title: '重磅！OpenAI 正式发布 GPT-5：数学推理与代码生成全面领先',
+            },
+          ),
+          article(
+            'lzw',
+            day,
+            'OpenAI 发布了 GPT-5，数学推理、代码生成能力全面领先此前模型，已向全部用户开放。',
+            {
+              title: 'GPT-5 正式发布，OpenAI 称数学推理和代码生成全面领先',
+            },
+          ),
+          article('other', day, '谷歌宣布 Gemini 3 在多模态基准上刷新纪录。', {
+            title: '谷歌发布 Gemini 3，多模态基准刷新纪录',
+          }),
+        ],
+      },
+    ],
+    { timeZone: 'UTC' },
+  );
+  const byId = Object.fromEntries(report.items.map((i) => [i.externalId, i.storyId]));
+  assert.equal(byId.lzw, byId.jqzx);
+  assert.notEqual(byId.other, byId.jqzx);
+  const [why] = await store.decisions({ storyId: byId.jqzx });
+  assert.equal(why?.by, 'ribao');
+  assert.equal(why?.detail.rule, 'near-duplicate');
+});

@@ -2,9 +2,12 @@
 // is skipped, a re-listed item updates in place. Must not rank, write or render.
 
 import { createHash } from 'node:crypto';
+import { addDays } from '../model/day.ts';
 import type { Item } from '../model/item.ts';
 import type { Store } from '../store/store.ts';
 import { citedPapers } from '../stories/citations.ts';
+import type { DupDoc } from '../stories/near-dup.ts';
+import { NearDupIndex } from '../stories/near-dup-index.ts';
 
 export type MergeOutcome = 'imported' | 'merged' | 'updated' | 'skipped';
 
@@ -32,7 +35,7 @@ export function contentHash(item: Item): string {
  * they are the same thing, unless an editor split them (a split stays split). A dropped story stays
  * dropped (tombstone).
  */
-export async function mergeItem(store: Store, item: Item): Promise<MergeResult> {
+export async function mergeItem(store: Store, item: Item, nearDup?: NearDupIndex): Promise<MergeResult> {
   const hash = contentHash(item);
   const existing = await store.findItem(item.source, item.externalId);
   if (existing && existing.contentHash === hash) return { storyId: existing.storyId, outcome: 'skipped' };
@@ -42,7 +45,7 @@ export async function mergeItem(store: Store, item: Item): Promise<MergeResult> 
   // An item an editor split out stays in the story they put it in.
   const locked = existing ? await store.lockedStory(existing.id) : null;
   if (locked) found = [locked];
-  let storyId = found[0] ?? (await citedStory(store, item));
+  let storyId = found[0] ?? (await citedStory(store, item)) ?? (await nearDupStory(store, item, nearDup));
   if (storyId === undefined) {
     storyId = await freshStoryId(store, item);
     await store.createStory({
@@ -53,6 +56,7 @@ export async function mergeItem(store: Store, item: Item): Promise<MergeResult> 
       dropped: false,
     });
     await store.saveItem(item, storyId, hash);
+    if (isCommentary(item)) nearDup?.add(storyId, dupDoc(item), itemTime(item));
     // Commentary that arrived first, citing this paper or repository, now joins it.
     for (const other of await store.storyIdsForKeys(item.keys.map((k) => `cites:${k}`))) {
       if (other !== storyId && !(await store.apart(storyId, other))) await store.absorbStory(storyId, other);
@@ -66,7 +70,59 @@ export async function mergeItem(store: Store, item: Item): Promise<MergeResult> 
   const story = await store.getStory(storyId);
   if (story && item.editionDate < story.editionDate) await store.setStoryDate(storyId, item.editionDate);
   await store.saveItem(item, storyId, hash);
+  if (isCommentary(item) && !existing) nearDup?.add(storyId, dupDoc(item), itemTime(item));
   return { storyId, outcome: existing ? 'updated' : 'merged' };
+}
+
+/**
+ * The weakest identity, last: an article or post with no key and no citation in common with any
+ * story joins the story of a near-duplicate report (stories/near-dup.ts) from the last few days.
+ * The join is written to the story's history with its similarity, so an editor can see and split it.
+ */
+async function nearDupStory(store: Store, item: Item, nearDup?: NearDupIndex): Promise<string | undefined> {
+  if (!nearDup || !isCommentary(item)) return undefined;
+  const match = nearDup.match(dupDoc(item), itemTime(item));
+  if (!match || !(await store.getStory(match.id))) return undefined;
+  await store.logDecision({
+    at: new Date().toISOString(),
+    by: 'ribao',
+    action: 'merge',
+    storyId: match.id,
+    publication: null,
+    detail: {
+      rule: 'near-duplicate',
+      item: `${item.source}:${item.externalId}`,
+      jaccard: round(match.jaccard),
+    },
+  });
+  return match.id;
+}
+
+/** A near-duplicate index holding the stored articles and posts of the days before `from`. */
+export async function nearDupIndexFor(store: Store, from: string, to: string): Promise<NearDupIndex> {
+  const index = new NearDupIndex();
+  const stories = [];
+  for (let day = addDays(from, -NEAR_DUP_DAYS); day <= to; day = addDays(day, 1))
+    stories.push(...(await store.storiesOn(day)));
+  const held = stories.flatMap((s) => s.items.filter(isCommentary).map((item) => ({ id: s.id, item })));
+  held.sort((a, b) => itemTime(a.item) - itemTime(b.item));
+  for (const { id, item } of held) index.add(id, dupDoc(item), itemTime(item));
+  return index;
+}
+
+const NEAR_DUP_DAYS = 6;
+
+function dupDoc(item: Item): DupDoc {
+  return { title: item.title, summary: item.summary };
+}
+
+function itemTime(item: Item): number {
+  const published = item.publishedAt ? Date.parse(item.publishedAt) : Number.NaN;
+  return Number.isFinite(published) ? published : Date.parse(`${item.editionDate}T12:00:00Z`);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
 }
 
 /**
@@ -86,7 +142,7 @@ function pendingCitations(item: Item): string[] {
   return item.cites.map((k) => `cites:${k}`);
 }
 
-function isCommentary(item: Item): boolean {
+function isCommentary(item: Pick<Item, 'kind'>): boolean {
   return item.kind === 'article' || item.kind === 'post';
 }
 

@@ -1,13 +1,13 @@
-// publish: write an edition's documents and the publication's feeds under the output folder, and
-// refresh the indexes. Idempotent: publishing the same editions twice writes the same bytes.
-// E-mail and chat are sent by their own commands (`ribao send`, `ribao notify`).
+// publish: write an edition's documents and the publication's feeds under the output folder.
+// Idempotent: publishing the same editions twice writes the same bytes. The site around them (indexes,
+// story pages, search) is src/site/'s, built once after all publications; e-mail and chat are sent by
+// their own commands (`ribao send`, `ribao notify`).
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import type { Edition } from '../model/edition.ts';
 import { renderFeeds, sectionTitles } from '../render/feeds/feeds.ts';
-import { escapeHtml, page } from '../render/html.ts';
 import { permalinks } from '../render/permalinks.ts';
 import type { Store } from '../store/store.ts';
 import type { Documents } from './render.ts';
@@ -32,7 +32,6 @@ export async function publish(
     publishedAt: new Date().toISOString(),
   });
   files.push(...(await writeFeeds(config, out, edition.publication, recent)));
-  await writeIndexes(store, config, out);
   return files;
 }
 
@@ -53,34 +52,4 @@ async function writeFeeds(config: Config, out: string, name: string, editions: E
     }
   }
   return written;
-}
-
-/** `out/index.html` lists publications; `out/<publication>/index.html` lists its editions, newest first. */
-async function writeIndexes(store: Store, config: Config, out: string): Promise<void> {
-  const listed: string[] = [];
-  for (const [name, publication] of Object.entries(config.publications)) {
-    const editions = await store.editions(name);
-    if (editions.length === 0) continue;
-    const links = editions
-      .map(
-        (e) =>
-          `<li><a href="${e.date}.html">${escapeHtml(e.date)}</a> · <a href="${e.date}.md">Markdown</a></li>`,
-      )
-      .join('\n');
-    await writeFile(
-      join(out, name, 'index.html'),
-      page(
-        publication.title,
-        `<h1>${escapeHtml(publication.title)}</h1>\n<p>${escapeHtml(publication.description)}</p>\n<ul>\n${links}\n</ul>\n`,
-        '<a href="../">ribao</a>',
-      ),
-    );
-    listed.push(
-      `<li><a href="${escapeHtml(name)}/">${escapeHtml(publication.title)}</a> · 最新：<a href="${escapeHtml(name)}/${editions[0]?.date}.html">${editions[0]?.date}</a></li>`,
-    );
-  }
-  await writeFile(
-    join(out, 'index.html'),
-    page('ribao 日报', `<h1>ribao 日报</h1>\n<ul>\n${listed.join('\n')}\n</ul>\n`),
-  );
 }

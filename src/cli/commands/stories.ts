@@ -21,21 +21,33 @@ export default {
     const stories = values.publication
       ? await candidates(store, config, publications(config, values.publication)[0] as string, day)
       : (await store.storiesOn(day)).filter((s) => !s.dropped);
-    const ranked = rank(
-      stories,
-      rankOptionsFor(config, (values.publication as string | undefined) ?? null),
-    ).map((s) => ({
-      id: s.id,
-      kind: s.kind,
-      date: s.editionDate,
-      score: s.score,
-      terms: s.terms,
-      keys: s.keys,
-      title: s.items[0]?.title ?? '',
-      items: s.items.map((i) => ({ source: i.source, externalId: i.externalId, url: i.url, keys: i.keys })),
-      writeups: s.writeups.map(({ storyId: _, body: __, ...provenance }) => provenance),
-      placements: s.placements.map(({ storyId: _, ...placement }) => placement),
-    }));
+    const scored = rank(stories, rankOptionsFor(config, (values.publication as string | undefined) ?? null));
+    const ranked = [];
+    for (const s of scored)
+      ranked.push({
+        id: s.id,
+        kind: s.kind,
+        date: s.editionDate,
+        score: s.score,
+        terms: s.terms,
+        keys: s.keys,
+        title: s.items[0]?.title ?? '',
+        // Why the items are together: the keys each shares, the citations, and the joins that are not
+        // by key (near-duplicates, editors' merges and splits) from the story's history.
+        items: s.items.map((i) => ({
+          id: i.id,
+          source: i.source,
+          externalId: i.externalId,
+          url: i.url,
+          keys: i.keys,
+          cites: i.cites,
+        })),
+        joins: (await store.decisions({ storyId: s.id })).filter(
+          (d) => d.action === 'merge' || d.action === 'split',
+        ),
+        writeups: s.writeups.map(({ storyId: _, body: __, ...provenance }) => provenance),
+        placements: s.placements.map(({ storyId: _, ...placement }) => placement),
+      });
     if (values.json) {
       ctx.stdout.write(`${JSON.stringify({ date: day, stories: ranked }, null, 2)}\n`);
       return 0;
