@@ -64,3 +64,18 @@ test('URLs on arxiv.org hosts, OAI identifiers and arXiv DOIs', () => {
     assert.equal(id(bad), null, bad);
   }
 });
+
+test('sites that show a paper under its arXiv id are aliases of it', () => {
+  for (const url of [
+    'https://huggingface.co/papers/2611.01234',
+    'https://hf.co/papers/2611.01234',
+    'https://www.alphaxiv.org/abs/2611.01234v2',
+    'https://www.alphaxiv.org/overview/2611.01234',
+    'https://ar5iv.labs.arxiv.org/html/2611.01234',
+    'https://www.semanticscholar.org/arxiv/2611.01234',
+  ]) {
+    assert.equal(parseArxivId(url)?.id, '2611.01234', url);
+  }
+  assert.equal(parseArxivId('https://paperswithcode.com/paper/sparse-lattice-routing'), null);
+  assert.equal(parseArxivId('https://huggingface.co/models/2611.01234'), null);
+});

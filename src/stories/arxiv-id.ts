@@ -9,8 +9,22 @@
  */
 const NEW_STYLE = /^((\d{2})(0[1-9]|1[0-2])\.(\d{4,5}))(?:v(\d+))?$/;
 const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{2}(?:0[1-9]|1[0-2])\d{3})(?:v(\d+))?$/;
-const ARXIV_URL =
-  /^https?:\/\/(?:www\.|export\.|browse\.)?arxiv\.org\/(?:abs|pdf|html|format)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
+/**
+ * arxiv.org and the sites that show an arXiv paper under its own id: Hugging Face papers, alphaXiv,
+ * ar5iv, Semantic Scholar's arXiv route. (Papers with Code uses slugs, not ids: it cannot be read.)
+ */
+const ARXIV_URL = new RegExp(
+  String.raw`^https?:\/\/(?:` +
+    [
+      String.raw`(?:www\.|export\.|browse\.)?arxiv\.org\/(?:abs|pdf|html|format)`,
+      String.raw`(?:www\.)?(?:huggingface\.co|hf\.co)\/papers`,
+      String.raw`(?:www\.)?alphaxiv\.org\/(?:abs|overview|pdf)`,
+      String.raw`(?:ar5iv\.labs\.arxiv\.org|ar5iv\.org)\/(?:abs|html)`,
+      String.raw`(?:www\.)?semanticscholar\.org\/arxiv`,
+    ].join('|') +
+    String.raw`)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$`,
+  'i',
+);
 /** `oai:arXiv.org:2401.12345` (OAI-PMH headers, listing RSS guids). */
 const OAI_IDENTIFIER = /^oai:arxiv\.org:/i;
 /** DataCite DOIs arXiv mints for every paper: `10.48550/arXiv.2401.12345`, bare or as a doi.org URL. */
