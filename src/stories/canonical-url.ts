@@ -1,9 +1,10 @@
 // Canonical URLs for identity: the same page reached through different spellings gets one key.
-// Only syntax here (WHATWG parsing, tracking parameters); no network, no redirects.
+// Only syntax here (WHATWG parsing, tracking parameters, AMP and mobile copies); no network, no redirects.
 
-/** Query parameters that only track the reader. The Stories issue extends this to ClearURLs rules. */
-const TRACKING =
-  /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|spm|from|ref|ref_src|s|share_source|scene|srcid)$/i;
+import { isTracking } from './tracking-rules.ts';
+
+/** Parameters feeds and newsletters add on any site, beyond the tracking table: where a link came from. */
+const REFERRAL = /^(from|ref)$/i;
 
 /** The URL as the reader should see it: tracking parameters removed, otherwise untouched.
  * Null when the input is not an absolute http(s) URL. */
@@ -19,7 +20,11 @@ export function canonicalUrl(input: string): string | null {
   url.hash = '';
   url.username = '';
   url.password = '';
-  url.hostname = url.hostname.replace(/^(www|m|mobile)\./, '');
+  url.hostname = url.hostname.replace(/^(www|m|mobile|amp)\./, '');
+  // AMP copies of an article: `/amp`, `/amp/` or `.amp` at the end of the path, `?amp=1`, `?outputType=amp`.
+  url.pathname = url.pathname.replace(/(?:\/amp\/?|\.amp)$/i, '') || '/';
+  url.searchParams.delete('amp');
+  if (url.searchParams.get('outputType') === 'amp') url.searchParams.delete('outputType');
   url.searchParams.sort();
   if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, '');
   return url.href;
@@ -38,6 +43,8 @@ function parseWebUrl(input: string): URL | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  for (const name of [...url.searchParams.keys()]) if (TRACKING.test(name)) url.searchParams.delete(name);
+  for (const name of [...url.searchParams.keys()]) {
+    if (REFERRAL.test(name) || isTracking(url.hostname, name)) url.searchParams.delete(name);
+  }
   return url;
 }
