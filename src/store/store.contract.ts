@@ -361,6 +361,119 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal(await store.confirmationMails('ann@example.com', '2026-11-19T00:00:00.000Z'), 2);
       await store.close();
     });
+
+    test('accounts: users, sessions, single-use invites, API tokens and login attempts', async () => {
+      const store = await open();
+      const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 8, minute)).toISOString();
+      const ann = {
+        handle: 'ann',
+        displayName: '安 <Ann>',
+        role: 'admin' as const,
+        passwordHash: '$scrypt$x',
+        disabledAt: null,
+        createdAt: at(0),
+        updatedAt: at(0),
+      };
+      const annId = await store.createUser(ann);
+      const bobId = await store.createUser({
+        ...ann,
+        handle: 'bob',
+        role: 'contributor',
+        passwordHash: null,
+      });
+      await assert.rejects(
+        store.createUser({ ...ann, handle: 'ANN' }),
+        'handles are unique, whatever the case',
+      );
+      assert.deepEqual(await store.findUser({ handle: 'Ann' }), { ...ann, id: annId });
+      await store.updateUser(bobId, { role: 'editor', disabledAt: at(5), updatedAt: at(5) });
+      const bob = await store.findUser({ id: bobId });
+      assert.deepEqual([bob?.role, bob?.disabledAt, bob?.displayName], ['editor', at(5), ann.displayName]);
+      assert.deepEqual(
+        (await store.users()).map((u) => u.handle),
+        ['ann', 'bob'],
+      );
+
+      const session = {
+        idHash: 'h1',
+        userId: null,
+        createdAt: at(0),
+        seenAt: at(0),
+        expiresAt: at(60),
+        ip: '::1',
+      };
+      await store.putSession(session);
+      await store.putSession({ ...session, idHash: 'h2', userId: annId, expiresAt: at(30) });
+      await store.putSession({ ...session, idHash: 'h3', userId: annId, expiresAt: at(90) });
+      await store.touchSession('h1', at(20));
+      assert.deepEqual(await store.findSession('h1'), { ...session, seenAt: at(20) });
+      assert.equal(
+        await store.deleteSessions({ expiresBefore: at(40), seenBefore: at(10) }),
+        2,
+        'h2 ended, h3 idle',
+      );
+      assert.equal(await store.deleteSessions({ idHash: 'h1' }), 1);
+      assert.equal(await store.findSession('h1'), null);
+
+      const invite = {
+        tokenHash: 'i1',
+        role: 'editor' as const,
+        createdBy: annId,
+        createdAt: at(0),
+        expiresAt: at(30),
+        usedAt: null,
+        usedBy: null,
+      };
+      const inviteId = await store.createInvite(invite);
+      await store.createInvite({ ...invite, tokenHash: 'i2', createdAt: at(1) });
+      assert.equal(await store.useInvite('i1', at(31), bobId), false, 'expired');
+      assert.equal(await store.useInvite('i1', at(10), bobId), true);
+      assert.equal(await store.useInvite('i1', at(11), bobId), false, 'used once only');
+      assert.deepEqual(await store.findInvite('i1'), {
+        ...invite,
+        id: inviteId,
+        usedAt: at(10),
+        usedBy: bobId,
+      });
+      assert.deepEqual(
+        (await store.invites()).map((i) => i.tokenHash),
+        ['i2', 'i1'],
+      );
+      assert.equal(await store.deleteInvite(inviteId), true);
+      assert.equal(await store.findInvite('i1'), null);
+
+      const token = {
+        userId: annId,
+        name: 'feishu bot',
+        tokenHash: 't1',
+        role: 'editor' as const,
+        createdAt: at(0),
+        lastUsedAt: null,
+        revokedAt: null,
+      };
+      const tokenId = await store.createApiToken(token);
+      await store.touchApiToken(tokenId, at(3));
+      assert.deepEqual(await store.findApiToken('t1'), { ...token, id: tokenId, lastUsedAt: at(3) });
+      assert.equal(await store.revokeApiToken(tokenId, bobId, at(4)), false, "not bob's token");
+      assert.equal(await store.revokeApiToken(tokenId, annId, at(4)), true);
+      assert.equal((await store.apiTokens(annId))[0]?.revokedAt, at(4));
+
+      await store.logLoginAttempt({ at: at(0), account: 'ann', ip: '10.0.0.1', ok: false });
+      await store.logLoginAttempt({ at: at(2), account: 'ANN', ip: '10.0.0.2', ok: true });
+      await store.logLoginAttempt({ at: at(3), account: 'nobody', ip: '10.0.0.1', ok: false });
+      assert.deepEqual(
+        (await store.loginAttempts({ account: 'Ann', since: at(0) })).map((a) => [a.ip, a.ok]),
+        [
+          ['10.0.0.1', false],
+          ['10.0.0.2', true],
+        ],
+      );
+      assert.deepEqual(
+        (await store.loginAttempts({ ip: '10.0.0.1', since: at(1) })).map((a) => a.account),
+        ['nobody'],
+      );
+      await store.close();
+    });
   });
 }
 

@@ -212,6 +212,43 @@ export interface Store {
   /** Confirmation mails sent to an address: log one, count those since an instant (the rate limit). */
   logConfirmationMail(email: string, at: string): Promise<void>;
   confirmationMails(email: string, since: string): Promise<number>;
+
+  // Accounts (the web app's people, sessions, invites, API tokens, login attempts). Rows only: the
+  // rules (hashing, expiry, rate limits, roles) live in src/web/. Secrets are stored as hashes.
+
+  /** Returns the new user's id; a handle already taken (compared case-insensitively) throws. */
+  createUser(user: Omit<User, 'id'>): Promise<number>;
+  findUser(by: { id: number } | { handle: string }): Promise<User | null>;
+  /** Ordered by handle. */
+  users(): Promise<User[]>;
+  updateUser(id: number, change: UserChange): Promise<void>;
+  putSession(session: Session): Promise<void>;
+  findSession(idHash: string): Promise<Session | null>;
+  touchSession(idHash: string, seenAt: string): Promise<void>;
+  /** Delete one session, a user's sessions, or the expired ones (past expiresAt, or unseen since seenBefore). */
+  deleteSessions(
+    which: { idHash: string } | { userId: number } | { expiresBefore: string; seenBefore: string },
+  ): Promise<number>;
+  createInvite(invite: Omit<Invite, 'id'>): Promise<number>;
+  findInvite(tokenHash: string): Promise<Invite | null>;
+  /** Newest first. */
+  invites(): Promise<Invite[]>;
+  /** Mark an invite used, once: false when it was used already, has expired by `at`, or is gone. */
+  useInvite(tokenHash: string, at: string, userId: number): Promise<boolean>;
+  deleteInvite(id: number): Promise<boolean>;
+  createApiToken(token: Omit<ApiToken, 'id'>): Promise<number>;
+  findApiToken(tokenHash: string): Promise<ApiToken | null>;
+  /** A user's tokens, revoked ones included, oldest first. */
+  apiTokens(userId: number): Promise<ApiToken[]>;
+  /** Revoke one of a user's tokens; false when it is not theirs or already revoked. */
+  revokeApiToken(id: number, userId: number, at: string): Promise<boolean>;
+  touchApiToken(id: number, at: string): Promise<void>;
+  /** Log one login attempt; entries older than a day are no longer needed by any limit. */
+  logLoginAttempt(attempt: LoginAttempt): Promise<void>;
+  /** Attempts for an account (compared case-insensitively) or from an address since an instant, oldest first. */
+  loginAttempts(
+    filter: { account: string; since: string } | { ip: string; since: string },
+  ): Promise<LoginAttempt[]>;
 }
 
 // Subscribers
@@ -237,4 +274,71 @@ export interface Subscriber {
   createdAt: string;
   confirmedAt: string | null;
   updatedAt: string;
+}
+
+// Accounts
+
+export type Role = 'contributor' | 'editor' | 'admin';
+
+/** A person who may sign in to the web app. */
+export interface User {
+  id: number;
+  /** Unique, compared case-insensitively; the login name. */
+  handle: string;
+  /** Free text shown beside the handle (escaped wherever it is shown). */
+  displayName: string;
+  role: Role;
+  /** The encoded password hash (src/web/passwords.ts); null: no password set, cannot sign in. */
+  passwordHash: string | null;
+  /** Set when an admin disabled the account: it can no longer sign in or use its tokens. */
+  disabledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type UserChange = Partial<Pick<User, 'displayName' | 'role' | 'passwordHash' | 'disabledAt'>> & {
+  updatedAt: string;
+};
+
+/** A browser session: the cookie holds the id, the store only its SHA-256. userId null: not signed in yet. */
+export interface Session {
+  idHash: string;
+  userId: number | null;
+  createdAt: string;
+  seenAt: string;
+  /** The absolute end, whatever the activity. */
+  expiresAt: string;
+  ip: string;
+}
+
+/** A single-use, expiring, role-bound invitation; the link holds the token, the store its SHA-256. */
+export interface Invite {
+  id: number;
+  tokenHash: string;
+  role: Role;
+  createdBy: number | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedBy: number | null;
+}
+
+/** A bearer token for scripts and chat bots, acting as its user with at most `role`. */
+export interface ApiToken {
+  id: number;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  role: Role;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** One try at signing in, for the rate limits: the handle tried (known or not) and the address. */
+export interface LoginAttempt {
+  at: string;
+  account: string;
+  ip: string;
+  ok: boolean;
 }

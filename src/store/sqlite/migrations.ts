@@ -238,4 +238,61 @@ export const migrations: { name: string; sql: string }[] = [
       CREATE INDEX confirmation_mails_by_email ON confirmation_mails (email, sent_at);
     `,
   },
+  {
+    name: '008-accounts',
+    sql: `
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        handle TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        password_hash TEXT,
+        disabled_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id INTEGER REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        ip TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+
+      CREATE TABLE invites (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        created_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        used_by INTEGER REFERENCES users (id) ON DELETE SET NULL
+      );
+
+      CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+      CREATE INDEX api_tokens_by_user ON api_tokens (user_id);
+
+      CREATE TABLE login_attempts (
+        at TEXT NOT NULL,
+        account TEXT NOT NULL COLLATE NOCASE,
+        ip TEXT NOT NULL,
+        ok INTEGER NOT NULL
+      );
+      CREATE INDEX login_attempts_by_account ON login_attempts (account, at);
+      CREATE INDEX login_attempts_by_ip ON login_attempts (ip, at);
+    `,
+  },
 ];

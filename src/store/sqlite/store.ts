@@ -15,19 +15,26 @@ import type {
   Writeup,
 } from '../../model/story.ts';
 import type {
+  ApiToken,
   CacheKey,
   CostRow,
   Counts,
   Delivery,
   EditionRecord,
   HttpValidators,
+  Invite,
   ItemRecord,
   LlmCall,
+  LoginAttempt,
+  Session,
   SourceHealth,
   Store,
   Subscriber,
   SubscriberStatus,
+  User,
+  UserChange,
 } from '../store.ts';
+import { AccountRows } from './account-rows.ts';
 import { CollectionRows } from './collection-rows.ts';
 import { DecisionRows } from './decision-rows.ts';
 import { DeliveryRows } from './delivery-rows.ts';
@@ -53,6 +60,7 @@ export class SqliteStore implements Store {
   readonly #decisions: DecisionRows;
   readonly #deliveries: DeliveryRows;
   readonly #subscribers: SubscriberRows;
+  readonly #accounts: AccountRows;
   #depth = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -64,6 +72,7 @@ export class SqliteStore implements Store {
     this.#decisions = new DecisionRows(this.#sql);
     this.#deliveries = new DeliveryRows(this.#sql);
     this.#subscribers = new SubscriberRows(this.#sql);
+    this.#accounts = new AccountRows(this.#sql);
     this.location = location;
   }
 
@@ -429,6 +438,92 @@ export class SqliteStore implements Store {
 
   async confirmationMails(email: string, since: string): Promise<number> {
     return this.#subscribers.confirmationsSince(email, since);
+  }
+
+  // Accounts
+
+  async createUser(user: Omit<User, 'id'>): Promise<number> {
+    return this.#accounts.createUser(user);
+  }
+
+  async findUser(by: { id: number } | { handle: string }): Promise<User | null> {
+    return this.#accounts.findUser(by);
+  }
+
+  async users(): Promise<User[]> {
+    return this.#accounts.users();
+  }
+
+  async updateUser(id: number, change: UserChange): Promise<void> {
+    this.#accounts.updateUser(id, change);
+  }
+
+  async putSession(session: Session): Promise<void> {
+    this.#accounts.putSession(session);
+  }
+
+  async findSession(idHash: string): Promise<Session | null> {
+    return this.#accounts.findSession(idHash);
+  }
+
+  async touchSession(idHash: string, seenAt: string): Promise<void> {
+    this.#accounts.touchSession(idHash, seenAt);
+  }
+
+  async deleteSessions(
+    which: { idHash: string } | { userId: number } | { expiresBefore: string; seenBefore: string },
+  ): Promise<number> {
+    return this.#accounts.deleteSessions(which);
+  }
+
+  async createInvite(invite: Omit<Invite, 'id'>): Promise<number> {
+    return this.#accounts.createInvite(invite);
+  }
+
+  async findInvite(tokenHash: string): Promise<Invite | null> {
+    return this.#accounts.findInvite(tokenHash);
+  }
+
+  async invites(): Promise<Invite[]> {
+    return this.#accounts.invites();
+  }
+
+  async useInvite(tokenHash: string, at: string, userId: number): Promise<boolean> {
+    return this.#accounts.useInvite(tokenHash, at, userId);
+  }
+
+  async deleteInvite(id: number): Promise<boolean> {
+    return this.#accounts.deleteInvite(id);
+  }
+
+  async createApiToken(token: Omit<ApiToken, 'id'>): Promise<number> {
+    return this.#accounts.createApiToken(token);
+  }
+
+  async findApiToken(tokenHash: string): Promise<ApiToken | null> {
+    return this.#accounts.findApiToken(tokenHash);
+  }
+
+  async apiTokens(userId: number): Promise<ApiToken[]> {
+    return this.#accounts.apiTokens(userId);
+  }
+
+  async revokeApiToken(id: number, userId: number, at: string): Promise<boolean> {
+    return this.#accounts.revokeApiToken(id, userId, at);
+  }
+
+  async touchApiToken(id: number, at: string): Promise<void> {
+    this.#accounts.touchApiToken(id, at);
+  }
+
+  async logLoginAttempt(attempt: LoginAttempt): Promise<void> {
+    this.#accounts.logLoginAttempt(attempt);
+  }
+
+  async loginAttempts(
+    filter: { account: string; since: string } | { ip: string; since: string },
+  ): Promise<LoginAttempt[]> {
+    return this.#accounts.loginAttempts(filter);
   }
 
   #views(rows: Row[]): StoryView[] {
