@@ -245,7 +245,8 @@ test('requestsPerMinute spaces the starts of calls', async () => {
   await Promise.all(
     [1, 2, 3, 4].map((i) => draft(writer, request({ input: { title: TITLE, text: `${TEXT} Rate ${i}.` } }))),
   );
-  // 300 a minute is one start every 200 ms; arrival times jitter, so judge the whole span.
-  const span = (server.times.at(-1) ?? 0) - (server.times[0] ?? 0);
-  assert.ok(span >= 3 * 200 - 60, `four calls spread over ${span} ms at 300 a minute`);
+  // 300 a minute is one start every 200 ms. Arrivals jitter (the first also opens the connection),
+  // so judge the span from the second arrival to the last.
+  const span = (server.times.at(-1) ?? 0) - (server.times[1] ?? 0);
+  assert.ok(span >= 2 * 200 - 80, `the last three calls spread over ${span} ms at 300 a minute`);
 });

@@ -13,6 +13,7 @@ import { ingest } from '../../pipeline/ingest.ts';
 import { readInput } from '../../pipeline/read-input.ts';
 import { build } from '../../pipeline/run.ts';
 import { listen, serveStatic } from '../../serve/static.ts';
+import { buildSite } from '../../site/build-site.ts';
 import { openStore } from '../../store/open.ts';
 import type { Store } from '../../store/store.ts';
 import type { Command } from '../command.ts';
@@ -65,6 +66,8 @@ export default {
           `${name} (${edition.template}) ${day}: ${allEntries(edition).length} entries → ${written[0]}\n`,
         );
       }
+      const site = await buildSite({ config, store }, out);
+      ctx.stdout.write(`site: ${site.pages} pages, search index of ${site.search.docs} stories\n`);
       if (values['no-serve']) return 0;
       const server = serveStatic(out);
       const url = await listen(server, port);

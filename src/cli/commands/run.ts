@@ -2,6 +2,7 @@
 // editions were still built.
 
 import { run } from '../../pipeline/run.ts';
+import { buildSite } from '../../site/build-site.ts';
 import { date, publications, runContext } from '../choose.ts';
 import type { Command } from '../command.ts';
 import { describeWrite, warnFailures } from '../report.ts';
@@ -32,6 +33,8 @@ export default {
     }
     for (const { edition, files } of report.editions)
       ctx.stdout.write(`${edition.publication} ${day} → ${files.join(', ')}\n`);
+    const site = await buildSite(context, context.out);
+    ctx.stdout.write(`site ${context.out}: ${site.pages} pages\n`);
     const failed =
       report.sources.some((s) => s.error) || Object.values(report.writes).some((w) => w.failed.length > 0);
     return failed ? 3 : 0;
