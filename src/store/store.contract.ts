@@ -474,6 +474,56 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       );
       await store.close();
     });
+
+    test('search: tokens in, stories out, ranked, filtered, never dropped ones', async () => {
+      const store = await open();
+      const none = { publication: [], section: [], contributor: [], lang: ['en'] };
+      for (const [id, date] of [
+        ['a', '2026-11-18'],
+        ['b', '2026-11-20'],
+        ['c', '2026-11-19'],
+      ] as const) {
+        await store.createStory({ id, kind: 'paper', editionDate: date, keys: [`k:${id}`], dropped: false });
+      }
+      const doc = (storyId: string, title: string, body: string, source: string) => ({
+        storyId,
+        tokenizer: 't1',
+        titleTokens: title.split(' '),
+        bodyTokens: body.split(' '),
+        facets: { ...none, source: [source] },
+      });
+      await store.putSearchDoc(doc('a', 'lattic rout', 'expert 稀疏', 'hf-daily'));
+      await store.putSearchDoc(doc('b', 'robot', 'lattic qwen2.5', 'arxiv'));
+      await store.putSearchDoc(doc('c', 'other', 'nothing', 'arxiv'));
+      await store.putSearchDoc(doc('c', 'diffus', 'nothing', 'arxiv'));
+      const q = { optional: [], filters: {}, limit: 10, offset: 0 };
+      const found = async (query: Partial<Parameters<Store['searchStories']>[0]>) =>
+        (await store.searchStories({ ...q, required: [], match: 'all', ...query })).hits.map(
+          (h) => h.storyId,
+        );
+      assert.deepEqual(await found({ required: ['lattic'] }), ['a', 'b'], 'the title hit first');
+      assert.deepEqual(await found({ required: ['lattic', 'rout'] }), ['a']);
+      assert.deepEqual(await found({ required: ['lattic', 'robot'], match: 'any' }).then((x) => x.sort()), [
+        'a',
+        'b',
+      ]);
+      assert.deepEqual(await found({ required: ['qwen2.5'] }), ['b'], 'a dotted token stays whole');
+      assert.deepEqual(await found({ required: ['稀疏'] }), ['a']);
+      assert.deepEqual(await found({ required: ['other'] }), [], 'putting a story again replaces it');
+      assert.deepEqual(await found({ required: ['lattic'], filters: { source: 'arxiv' } }), ['b']);
+      assert.deepEqual(await found({ required: ['lattic'], filters: { to: '2026-11-19' } }), ['a']);
+      assert.deepEqual(await found({ required: ['"lattic" OR x'] }), [], 'a token is never query syntax');
+      const page = await store.searchStories({ ...q, required: ['lattic'], match: 'all', offset: 1 });
+      assert.deepEqual([page.total, page.hits.map((h) => [h.storyId, h.date])], [2, [['b', '2026-11-20']]]);
+      await store.setDropped('a', true);
+      assert.deepEqual(await found({ required: ['lattic'] }), ['b']);
+      assert.deepEqual(await store.searchIndexStatus(), { docs: 3, tokenizers: ['t1'] });
+      await store.deleteSearchDocs(['b']);
+      assert.deepEqual(await found({ required: ['lattic'] }), []);
+      await store.deleteSearchDocs();
+      assert.deepEqual(await store.searchIndexStatus(), { docs: 0, tokenizers: [] });
+      await store.close();
+    });
   });
 }
 

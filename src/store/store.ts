@@ -249,6 +249,17 @@ export interface Store {
   loginAttempts(
     filter: { account: string; since: string } | { ip: string; since: string },
   ): Promise<LoginAttempt[]>;
+
+  // Search (the archive index). Rows only: tokenizing, snippets and highlighting live in src/search/.
+
+  /** Replace a story's entry in the index. */
+  putSearchDoc(doc: SearchDoc): Promise<void>;
+  /** Remove these stories from the index; every story when `storyIds` is omitted. */
+  deleteSearchDocs(storyIds?: string[]): Promise<void>;
+  /** Stories matching a query, best first (title weighted above body, then newer); never dropped ones. */
+  searchStories(query: SearchQuery): Promise<SearchResult>;
+  /** How many stories the index holds, and the tokenizers that made their entries. */
+  searchIndexStatus(): Promise<{ docs: number; tokenizers: string[] }>;
 }
 
 // Subscribers
@@ -341,4 +352,46 @@ export interface LoginAttempt {
   account: string;
   ip: string;
   ok: boolean;
+}
+
+// Search
+
+/** The values a search filter matches; a story has any number of each. */
+export interface SearchFacets {
+  publication: string[];
+  section: string[];
+  source: string[];
+  contributor: string[];
+  lang: string[];
+}
+
+/** One story as the archive index holds it: ribao's own tokens (src/search/tokens.ts) and its facets. */
+export interface SearchDoc {
+  storyId: string;
+  /** The tokenizer that made the tokens; entries of another tokenizer must be rebuilt. */
+  tokenizer: string;
+  titleTokens: string[];
+  bodyTokens: string[];
+  facets: SearchFacets;
+}
+
+export interface SearchQuery {
+  /** Tokens a hit must hold: every one (`all`) or at least one (`any`). */
+  required: string[];
+  match: 'all' | 'any';
+  /** Tokens that add to the score and never exclude a story. */
+  optional: string[];
+  /** One value per facet; `from`/`to` bound the edition day (inclusive). */
+  filters: { [F in keyof SearchFacets]?: string | undefined } & {
+    from?: string | undefined;
+    to?: string | undefined;
+  };
+  limit: number;
+  offset: number;
+}
+
+export interface SearchResult {
+  total: number;
+  /** `score`: higher is better (the negated bm25). */
+  hits: { storyId: string; date: string; score: number }[];
 }

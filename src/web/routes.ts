@@ -2,12 +2,14 @@
 // together with the stylesheet and the OpenAPI document (which is made from this same list).
 
 import { accountApi } from './api.ts';
+import { searchApi } from './api-search.ts';
 import { storiesApi } from './api-stories.ts';
 import { openApiDocument } from './openapi.ts';
 import { accountPages } from './pages/account.ts';
 import { invitePages } from './pages/invite.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './pages/layout.ts';
 import { loginPages } from './pages/login.ts';
+import { searchPages } from './pages/search.ts';
 import { userPages } from './pages/users.ts';
 import { json, type Route, route } from './router.ts';
 
@@ -46,5 +48,7 @@ export const appRoutes: readonly Route[] = [
   ...userPages,
   ...accountApi,
   ...storiesApi,
+  ...searchPages,
+  ...searchApi,
   ...assets,
 ];

@@ -295,4 +295,33 @@ export const migrations: { name: string; sql: string }[] = [
       CREATE INDEX login_attempts_by_ip ON login_attempts (ip, at);
     `,
   },
+  {
+    // Archive search: FTS5 over ribao's own tokens (src/search/tokens.ts, space-joined), so the
+    // tokenizer only splits on spaces; search_docs maps an FTS rowid to its story, with the facets.
+    name: '009-search',
+    sql: `
+      CREATE VIRTUAL TABLE search_fts USING fts5 (
+        title, body, tokenize = "unicode61 remove_diacritics 0 tokenchars '.'"
+      );
+
+      CREATE TABLE search_docs (
+        id INTEGER PRIMARY KEY,
+        story_id TEXT NOT NULL UNIQUE REFERENCES stories (id) ON DELETE CASCADE,
+        tokenizer TEXT NOT NULL,
+        indexed_at TEXT NOT NULL
+      );
+
+      CREATE TABLE search_facets (
+        doc_id INTEGER NOT NULL REFERENCES search_docs (id) ON DELETE CASCADE,
+        facet TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (doc_id, facet, value)
+      );
+      CREATE INDEX search_facets_by_value ON search_facets (facet, value);
+
+      CREATE TRIGGER search_docs_gone AFTER DELETE ON search_docs BEGIN
+        DELETE FROM search_fts WHERE rowid = old.id;
+      END;
+    `,
+  },
 ];

@@ -26,6 +26,9 @@ import type {
   ItemRecord,
   LlmCall,
   LoginAttempt,
+  SearchDoc,
+  SearchQuery,
+  SearchResult,
   Session,
   SourceHealth,
   Store,
@@ -39,6 +42,7 @@ import { CollectionRows } from './collection-rows.ts';
 import { DecisionRows } from './decision-rows.ts';
 import { DeliveryRows } from './delivery-rows.ts';
 import { migrations } from './migrations.ts';
+import { SearchRows } from './search-rows.ts';
 import { type Row, Sql } from './sql.ts';
 import { SubscriberRows } from './subscriber-rows.ts';
 import { WriterRows } from './writer-rows.ts';
@@ -61,6 +65,7 @@ export class SqliteStore implements Store {
   readonly #deliveries: DeliveryRows;
   readonly #subscribers: SubscriberRows;
   readonly #accounts: AccountRows;
+  readonly #search: SearchRows;
   #depth = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -73,6 +78,7 @@ export class SqliteStore implements Store {
     this.#deliveries = new DeliveryRows(this.#sql);
     this.#subscribers = new SubscriberRows(this.#sql);
     this.#accounts = new AccountRows(this.#sql);
+    this.#search = new SearchRows(this.#sql);
     this.location = location;
   }
 
@@ -524,6 +530,24 @@ export class SqliteStore implements Store {
     filter: { account: string; since: string } | { ip: string; since: string },
   ): Promise<LoginAttempt[]> {
     return this.#accounts.loginAttempts(filter);
+  }
+
+  // Search
+
+  async putSearchDoc(doc: SearchDoc): Promise<void> {
+    await this.transaction(async () => this.#search.put(doc, now()));
+  }
+
+  async deleteSearchDocs(storyIds?: string[]): Promise<void> {
+    await this.transaction(async () => this.#search.delete(storyIds));
+  }
+
+  async searchStories(query: SearchQuery): Promise<SearchResult> {
+    return this.#search.search(query);
+  }
+
+  async searchIndexStatus(): Promise<{ docs: number; tokenizers: string[] }> {
+    return this.#search.status();
   }
 
   #views(rows: Row[]): StoryView[] {
