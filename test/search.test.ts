@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { openSqliteStore } from '../src/store/sqlite/store.ts';
 import { item } from '../src/store/store.contract.ts';
-import { ribao, tempDir } from './helpers.ts';
+import { ROOT, ribao, tempDir } from './helpers.ts';
 
 async function archive(dir: string): Promise<string> {
   const db = join(dir, 'ribao.db');
@@ -91,4 +91,15 @@ test('ribao search: --reindex alone rebuilds; bad flags exit 2', async () => {
   assert.equal(badDay.code, 2);
   assert.match(badDay.stderr, /--from 18\.11\.2026/);
   assert.equal((await ribao(['--db', db, 'search', 'x', '-p', 'nope'], { cwd: dir })).code, 2);
+});
+
+test('stories are indexed as they are imported, without a reindex', async () => {
+  const cwd = tempDir();
+  const rss = join(ROOT, 'samples', 'sources', 'ai-news.rss.xml');
+  assert.equal((await ribao(['import', rss], { cwd })).code, 0);
+  const store = openSqliteStore(join(cwd, 'data', 'ribao.db'));
+  await store.migrate();
+  const { docs } = await store.searchIndexStatus();
+  assert.equal(docs, (await store.counts()).stories);
+  await store.close();
 });

@@ -1,9 +1,11 @@
 // normalize + merge for a batch, in one transaction: a failure stores nothing, a dry run rolls back.
 // Used by `ribao import` and `ribao collect`; knows nothing about where the raw items came from.
 
+import type { Config } from '../config/schema.ts';
 import { describe } from '../errors.ts';
 import { isoDay } from '../model/day.ts';
 import type { RawItem } from '../model/item.ts';
+import { indexStories } from '../search/archive.ts';
 import type { Store } from '../store/store.ts';
 import { type MergeOutcome, mergeItem, nearDupIndexFor } from './merge.ts';
 import { normalize } from './normalize.ts';
@@ -41,7 +43,13 @@ export function emptyReport(): IngestReport {
 export async function ingest(
   store: Store,
   batches: Batch[],
-  options: { timeZone: string; dryRun?: boolean; onProgress?: (done: number, total: number) => void },
+  options: {
+    timeZone: string;
+    dryRun?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    /** Adds each story's publications to the search index's filters. */
+    config?: Config;
+  },
 ): Promise<IngestReport> {
   const report = emptyReport();
   const total = batches.reduce((n, b) => n + b.items.length, 0);
@@ -74,6 +82,12 @@ export async function ingest(
       }
       options.onProgress?.(total, total);
       if (options.dryRun) throw new DryRun();
+      // The archive search index follows every story this input created, changed or absorbed.
+      await indexStories(
+        tx,
+        report.items.map((i) => i.storyId),
+        options.config,
+      );
     });
   } catch (error) {
     if (!(error instanceof DryRun)) throw error;

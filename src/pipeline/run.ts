@@ -4,6 +4,7 @@
 import type { Config } from '../config/schema.ts';
 import { describe } from '../errors.ts';
 import type { Edition } from '../model/edition.ts';
+import { indexStories } from '../search/archive.ts';
 import type { Http, Logger } from '../sources/source.ts';
 import type { Store } from '../store/store.ts';
 import { rankOptionsFor } from '../stories/profile/options.ts';
@@ -68,7 +69,7 @@ export async function collectAndStore(
   const options = { http: ctx.http, log: ctx.log, date, store: ctx.store, checkpoint: ctx.checkpoint, force };
   const { batches, outcomes } = await collect(ctx.config, options, only);
   const ingested = await ctx.store.transaction(async (tx) => {
-    const report = await ingest(tx, batches, { timeZone: ctx.config.timezone });
+    const report = await ingest(tx, batches, { timeZone: ctx.config.timezone, config: ctx.config });
     await ctx.checkpoint.commit(tx);
     return report;
   });
@@ -105,6 +106,12 @@ export async function writeEdition(
     lead: null,
   };
   if (!ctx.writer) return report;
+  // New writeups make stories findable in Chinese: the search index follows them.
+  await indexStories(
+    ctx.store,
+    printed.map((s) => s.id),
+    ctx.config,
+  );
   if (publication.classify) {
     const classified = await classify(ctx.writer, name, publication, printed, { day: date, glossary });
     report.placed = classified.placed;

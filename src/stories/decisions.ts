@@ -4,6 +4,7 @@
 
 import type { Decision } from '../model/story.ts';
 import { storyIdFor } from '../pipeline/merge.ts';
+import { indexStories } from '../search/archive.ts';
 import type { Store } from '../store/store.ts';
 
 export class DecisionError extends Error {}
@@ -48,6 +49,7 @@ export async function move(store: Store, storyId: string, publication: string, s
       updatedAt: new Date().toISOString(),
     });
     await record(tx, { by, action: 'move', storyId, publication, detail: { section, before } });
+    await indexStories(tx, [storyId]);
   });
 }
 
@@ -98,6 +100,7 @@ export async function split(store: Store, storyId: string, itemIds: number[], by
       publication: null,
       detail: { into: id, items: itemIds },
     });
+    await indexStories(tx, [storyId, id]);
     return id;
   });
 }
@@ -111,5 +114,6 @@ export async function merge(store: Store, into: string, from: string, by: string
     await tx.together(into, from);
     await tx.absorbStory(into, from);
     await record(tx, { by, action: 'merge', storyId: into, publication: null, detail: { from } });
+    await indexStories(tx, [into, from]);
   });
 }

@@ -53,7 +53,7 @@ export default {
         .sort()
         .map((f) => join(SAMPLES, 'sources', f));
       const batches = await Promise.all(files.map((f) => readInput(f, 'auto')));
-      const report = await ingest(store, batches, { timeZone: config.timezone });
+      const report = await ingest(store, batches, { timeZone: config.timezone, config });
       const edits = await applyEdits(store, join(SAMPLES, 'edits.yaml'));
       ctx.stdout.write(
         `demo store ${config.db}: ${report.imported + report.merged} items from ${files.length} sample files, ${edits} editor edits\n`,

@@ -43,6 +43,7 @@ export default {
     const store = await ctx.store();
     const report = await ingest(store, batches, {
       timeZone: config.timezone,
+      config,
       dryRun: values['dry-run'] === true,
       onProgress: (done, total) => ctx.progress(`storing ${done}/${total} items`),
     });
