@@ -1,5 +1,5 @@
-// The Porter stemmer for the browser: a line-by-line port of src/stories/profile/stem.ts (Porter 1980),
-// so a query stems in the browser exactly as the index did in Node (porter.test.ts checks a word list).
+// The Porter (1980) stemmer, in plain JS so the browser loads it as is; Node imports it too
+// (stories/profile/stem.ts), so a query stems in the browser exactly as the index did.
 
 const m0 = (stem) => measure(stem) > 0;
 const m1 = (stem) => measure(stem) > 1;
