@@ -2,24 +2,12 @@
 // failure is an InputError naming the URL and what was wrong; a bad search hit is reported and skipped.
 
 import { InputError } from '../../errors.ts';
+import { parseJsonText } from '../../text/json-text.ts';
 import { type AlgoliaHit, algoliaHit, algoliaSearch, type HnItem, hnItem } from './wire.ts';
 
-/** JSON of an API body, or an InputError saying why not (empty, an HTML page, truncated, invalid). */
+/** JSON of an API body, or an InputError saying why not. */
 export function parseJson(text: string, origin: string): unknown {
-  const body = text.replace(/^\uFEFF/, '').trim();
-  if (body === '') throw new InputError(origin, 'the response is empty; expected JSON');
-  if (body.startsWith('<'))
-    throw new InputError(origin, 'the response is HTML, not JSON (a proxy or error page?)');
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const position = Number(/at position (\d+)/.exec(detail)?.[1] ?? -1);
-    if (/end of (JSON )?input|Unterminated string/i.test(detail) || position >= body.length) {
-      throw new InputError(origin, `the JSON ends early (truncated response?): ${detail}`);
-    }
-    throw new InputError(origin, `not valid JSON: ${detail}`);
-  }
+  return parseJsonText(text, origin);
 }
 
 /** `/topstories.json`, `/beststories.json`: an array of item ids, best first. Non-ids are left out. */

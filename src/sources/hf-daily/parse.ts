@@ -4,6 +4,7 @@
 import { InputError } from '../../errors.ts';
 import { isoDay } from '../../model/day.ts';
 import { parseArxivId } from '../../stories/arxiv-id.ts';
+import { parseJsonText } from '../../text/json-text.ts';
 import { PythonReprError, type PyValue, parsePythonLiteral } from './python-repr.ts';
 import { type HfDailyEntry, hfDailyEntry, hfWrappedDay } from './wire.ts';
 
@@ -39,25 +40,7 @@ export function dateIn(origin: string): string | null {
 }
 
 function parseJson(text: string, origin: string): unknown {
-  const body = text.replace(/^\uFEFF/, '').trim();
-  if (body === '')
-    throw new InputError(origin, 'the file is empty; expected a JSON array of daily-paper entries');
-  if (body.startsWith('<')) {
-    throw new InputError(
-      origin,
-      'this is HTML, not JSON (an error or login page saved instead of the API response?)',
-    );
-  }
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const position = Number(/at position (\d+)/.exec(detail)?.[1] ?? -1);
-    if (/end of (JSON )?input|Unterminated string/i.test(detail) || position >= body.length) {
-      throw new InputError(origin, `the JSON ends early (truncated file?): ${detail}`);
-    }
-    throw new InputError(origin, `not valid JSON: ${detail}`);
-  }
+  return parseJsonText(text, origin, 'file', 'a JSON array of daily-paper entries');
 }
 
 function unwrap(json: unknown, origin: string): { list: unknown[]; date: string | null } {
