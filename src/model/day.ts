@@ -24,3 +24,9 @@ export function dayIn(instant: Date, timeZone: string): string {
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The last real YYYY-MM-DD in a file name or URL (`daily/2025-06-10.json`, `…?date=2025-06-10`). */
+export function dayInName(origin: string): string | null {
+  const found = [...origin.matchAll(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g)].map((m) => isoDay(m[0]));
+  return found.filter((day) => day !== null).at(-1) ?? null;
+}

@@ -107,11 +107,13 @@ export async function writeEdition(
   };
   if (!ctx.writer) return report;
   // New writeups make stories findable in Chinese: the search index follows them.
-  await indexStories(
-    ctx.store,
-    printed.map((s) => s.id),
-    ctx.config,
-  );
+  if (report.drafted + report.cached + report.flagged > 0) {
+    await indexStories(
+      ctx.store,
+      printed.map((s) => s.id),
+      ctx.config,
+    );
+  }
   if (publication.classify) {
     const classified = await classify(ctx.writer, name, publication, printed, { day: date, glossary });
     report.placed = classified.placed;

@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { dayInName } from '../../model/day.ts';
 import { storyKeys } from '../../stories/story-keys.ts';
-import { adaptDigest, dayInName, looksChinese, nearestDay } from './adapt.ts';
+import { adaptDigest, looksChinese, nearestDay } from './adapt.ts';
 import { parseDigest } from './parse.ts';
 import source from './source.ts';
 

@@ -1,7 +1,7 @@
 // DigestDocument → RawItem[]: kind from the link and the publisher's paper marks, language from the
 // printed text, the digest's day as listedOn (a printed month and day placed in the nearest year).
 
-import { isoDay } from '../../model/day.ts';
+import { dayInName, isoDay } from '../../model/day.ts';
 import type { ItemKind, RawItem } from '../../model/item.ts';
 import { arxivIdOf, isGithubRepo, isPaperPage, isSocialPost } from './kinds.ts';
 import type { DigestDocument, DigestEntry, DigestFormat, PrintedDay } from './wire.ts';
@@ -71,12 +71,6 @@ export function looksChinese(text: string): boolean {
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   const words = text.match(/[A-Za-z]+/g)?.length ?? 0;
   return han > 0 && han >= words;
-}
-
-/** The last real YYYY-MM-DD in a file name or URL (`daily/2025-11-22.md`). */
-export function dayInName(origin: string): string | null {
-  const found = [...origin.matchAll(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g)].map((m) => isoDay(m[0]));
-  return found.filter((day) => day !== null).at(-1) ?? null;
 }
 
 /** A printed day as YYYY-MM-DD: its own year, else the year that puts it nearest the reference day

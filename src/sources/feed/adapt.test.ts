@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { adaptFeed, guessLanguage } from './adapt.ts';
+import { guessLanguage } from '../../text/language.ts';
+import { adaptFeed } from './adapt.ts';
 import { parseFeedText } from './parse.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');

@@ -3,9 +3,10 @@
 
 import { createHash } from 'node:crypto';
 import type { RawItem } from '../../model/item.ts';
-import { toIsoUtc } from './dates.ts';
+import { toIsoUtc } from '../../text/dates.ts';
+import { firstImage, htmlToText, looksLikeHtml, windows1252Controls } from '../../text/html-text.ts';
+import { guessLanguage } from '../../text/language.ts';
 import { type Entry, readFeed, type TextField } from './entries.ts';
-import { firstImage, htmlToText, looksLikeHtml, windows1252Controls } from './html.ts';
 import type { WireFeed } from './wire.ts';
 
 export interface AdaptOptions {
@@ -126,13 +127,6 @@ function snippet(summary: string): string {
   const cut = summary.slice(0, 100);
   const space = cut.lastIndexOf(' ');
   return `${space > 60 ? cut.slice(0, space) : cut}…`;
-}
-
-/** `zh` when most letters are Han characters, else `en`. */
-export function guessLanguage(text: string): string {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  return letters > 0 && han * 2 > letters ? 'zh' : 'en';
 }
 
 /** The declared language, unless it is a generator's default `en` over Chinese text (RSSHub writes

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../errors.ts';
 import type { RawItem } from '../../model/item.ts';
-import { htmlToText } from './html.ts';
+import { htmlToText } from '../../text/html-text.ts';
 import source from './source.ts';
 
 const data = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));

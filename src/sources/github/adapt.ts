@@ -3,8 +3,8 @@
 
 import type { RawItem } from '../../model/item.ts';
 import { isWebUrl } from '../../stories/canonical-url.ts';
-import { guessLanguage } from '../feed/adapt.ts';
-import { htmlToText, looksLikeHtml } from '../feed/html.ts';
+import { htmlToText, looksLikeHtml } from '../../text/html-text.ts';
+import { guessLanguage } from '../../text/language.ts';
 import { notesSummary, truncateText } from './notes.ts';
 import type { StarGrowth } from './stars.ts';
 import type { GhRelease, GhRepo } from './wire.ts';

@@ -2,7 +2,7 @@
 // paragraphs and list items become sentences; code, images and the "Full Changelog" line are left out.
 
 import MarkdownIt from 'markdown-it';
-import { htmlToText } from '../feed/html.ts';
+import { htmlToText } from '../../text/html-text.ts';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 

@@ -3,8 +3,8 @@
 
 import type { RawItem } from '../../model/item.ts';
 import { isWebUrl } from '../../stories/canonical-url.ts';
-import { guessLanguage } from '../feed/adapt.ts';
-import { htmlToText } from '../feed/html.ts';
+import { htmlToText } from '../../text/html-text.ts';
+import { guessLanguage } from '../../text/language.ts';
 import type { AlgoliaHit, HnItem } from './wire.ts';
 
 /** What both APIs say about a story, in one shape. */

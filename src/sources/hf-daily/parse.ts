@@ -2,7 +2,7 @@
 // Python-repr strings; every failure is an InputError naming the input. Builds no RawItem (adapt.ts does).
 
 import { InputError } from '../../errors.ts';
-import { isoDay } from '../../model/day.ts';
+import { dayInName, isoDay } from '../../model/day.ts';
 import { parseArxivId } from '../../stories/arxiv-id.ts';
 import { parseJsonText } from '../../text/json-text.ts';
 import { PythonReprError, type PyValue, parsePythonLiteral } from './python-repr.ts';
@@ -30,13 +30,7 @@ export function parseDay(text: string, origin: string, onBadEntry?: (error: Inpu
       onBadEntry(error);
     }
   });
-  return { date: date ?? dateIn(origin), entries };
-}
-
-/** The last real YYYY-MM-DD in a file name or URL (`daily/2025-06-10.json`, `…?date=2025-06-10`). */
-export function dateIn(origin: string): string | null {
-  const found = [...origin.matchAll(/(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g)].map((m) => isoDay(m[0]));
-  return found.filter((day) => day !== null).at(-1) ?? null;
+  return { date: date ?? dayInName(origin), entries };
 }
 
 function parseJson(text: string, origin: string): unknown {

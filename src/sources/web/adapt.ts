@@ -2,8 +2,8 @@
 // UTC, the language reduced to its primary subtag (or guessed), the full Markdown kept in `extra`.
 
 import type { RawItem } from '../../model/item.ts';
-import { guessLanguage } from '../feed/adapt.ts';
-import { toIsoUtc } from '../feed/dates.ts';
+import { toIsoUtc } from '../../text/dates.ts';
+import { guessLanguage } from '../../text/language.ts';
 import type { Extracted } from './extract.ts';
 
 /** Summaries longer than this are cut at a sentence or word boundary. */

@@ -4,9 +4,9 @@
 
 import { decodeBody } from '../../../fetch/charset.ts';
 import type { RawItem } from '../../../model/item.ts';
+import { parseFeedDate } from '../../../text/dates.ts';
+import { htmlToText } from '../../../text/html-text.ts';
 import type { FeedInfo } from '../adapt.ts';
-import { parseFeedDate } from '../dates.ts';
-import { htmlToText } from '../html.ts';
 import type { Expr } from './python-expr.ts';
 
 /** Our reading of one test file. */

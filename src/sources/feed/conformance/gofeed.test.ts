@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { RawItem } from '../../../model/item.ts';
+import { htmlToText } from '../../../text/html-text.ts';
 import { adaptDocument, type FeedInfo } from '../adapt.ts';
-import { htmlToText } from '../html.ts';
 import { parseFeedBytes } from '../parse.ts';
 
 const root = fileURLToPath(

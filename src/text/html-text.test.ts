@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeEntities, firstImage, htmlToText } from './html.ts';
+import { decodeEntities, firstImage, htmlToText } from './html-text.ts';
 
 test('tags go, block elements keep words apart, entities are decoded', () => {
   assert.equal(htmlToText('<p>One&nbsp;<b>two</b></p><p>three&amp;four</p>'), 'One two three&four');

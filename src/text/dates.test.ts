@@ -68,7 +68,7 @@ test('absent, unreadable and impossible dates are null', () => {
   assert.equal(toIsoUtc('Sat, 22 Nov 2025 09:30:00 XYZ'), null);
 });
 
-const data = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+const data = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const gofeedCases = `${data}gofeed-testdata/date-parsers.json`;
 const feedparserCases = `${data}feedparser-tests/date-parsers.json`;
 const absent = (path: string) =>

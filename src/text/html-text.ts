@@ -1,4 +1,4 @@
-// HTML fragments from feed entries → plain text, and the first image they show.
+// HTML fragments from feeds and APIs (entries, HN text, release notes) → plain text, and the first image.
 // Tolerant regex reduction, no DOM: never returns tags. Sanitizing HTML for output is render's job.
 
 import { decodeHTML as decodeEntities } from 'entities';

@@ -1,4 +1,4 @@
-// Feed dates → instants: RFC 822/1123 (named zones, odd spacing, full month names), RFC 3339 and W3C-DTF
+// Dates as sources write them → instants: RFC 822/1123 (named zones, odd spacing, full month names), RFC 3339 and W3C-DTF
 // partials, `2006-01-02 15:04:05`, asctime, `2006/01/02`, and Chinese/Korean `2025年11月20日 10:00`.
 // Pure and deterministic: never Date.parse, never the machine's zone. Zone and month words: date-words.ts.
 
