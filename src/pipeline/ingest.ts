@@ -83,11 +83,8 @@ export async function ingest(
       options.onProgress?.(total, total);
       if (options.dryRun) throw new DryRun();
       // The archive search index follows every story this input created, changed or absorbed.
-      await indexStories(
-        tx,
-        report.items.map((i) => i.storyId),
-        options.config,
-      );
+      const changed = report.items.filter((i) => i.outcome !== 'skipped').map((i) => i.storyId);
+      await indexStories(tx, changed, options.config);
     });
   } catch (error) {
     if (!(error instanceof DryRun)) throw error;
